@@ -86,3 +86,17 @@ function coerce(spec: OptionSpec, raw: unknown, what: string): unknown {
     }
   }
 }
+
+/**
+ * A copy of `plugin` whose option defaults are replaced by `overrides` (validated), so factories
+ * like `gaussianCopula({ ... })` return an ordinary plugin with the user's choices as defaults.
+ */
+export function configurePlugin<P extends { name: string; options: OptionsSchema }>(
+  plugin: P,
+  overrides: Readonly<Record<string, unknown>> = {},
+): P {
+  const values = parseOptions(plugin.options, overrides, plugin.name);
+  const options: Record<string, OptionSpec> = {};
+  for (const [k, spec] of Object.entries(plugin.options)) options[k] = { ...spec, default: values[k] } as OptionSpec;
+  return { ...plugin, options };
+}
