@@ -1,0 +1,39 @@
+// Timing helpers for bench suites: medians over repeated runs, and a fixed CPU workload measured in
+// the same process so figures can be read as ratios on a shared, noisy machine.
+import { performance } from 'node:perf_hooks';
+
+export function median(xs) {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+}
+
+/** Runs fn `runs` times (after `warmup` untimed runs); returns { median, min, max, runs } in seconds. */
+export async function time(fn, { runs = 5, warmup = 1 } = {}) {
+  for (let i = 0; i < warmup; i++) await fn();
+  const seconds = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    await fn();
+    seconds.push((performance.now() - t0) / 1000);
+  }
+  return { median: median(seconds), min: Math.min(...seconds), max: Math.max(...seconds), runs };
+}
+
+/**
+ * The same-process baseline: sorting 2M doubles. A figure's `ratio` is its median over the
+ * baseline's median, which stays comparable when the machine is busy.
+ */
+export async function baseline() {
+  let x = 1;
+  const data = new Float64Array(2_000_000);
+  for (let i = 0; i < data.length; i++) {
+    x = (x * 48271) % 2147483647;
+    data[i] = x;
+  }
+  return time(() => data.slice().sort(), { runs: 5, warmup: 1 });
+}
+
+export function peakRssMb() {
+  return process.resourceUsage().maxRSS / 1024;
+}
