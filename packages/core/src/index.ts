@@ -6,3 +6,4 @@ export { Rng } from './rng/rng.js';
 export * from './plugin/types.js';
 export * from './plugin/options.js';
 export { Registry } from './plugin/registry.js';
+export * from './transforms/index.js';
