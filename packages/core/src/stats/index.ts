@@ -1,0 +1,20 @@
+export { erfc, normalCdf, normalPdf, normalQuantile, normalQuantileUpper, normalSf } from './normal.js';
+export {
+  gammaCdf,
+  gammaPdf,
+  gammaQuantile,
+  logGamma,
+  regularizedGammaP,
+  regularizedGammaQ,
+} from './gamma.js';
+export { betaCdf, betaPdf, betaQuantile, logBeta, regularizedBeta } from './beta.js';
+export {
+  normalMass,
+  standardTruncatedQuantile,
+  truncatedNormalCdf,
+  truncatedNormalPdf,
+  truncatedNormalQuantile,
+} from './truncated-normal.js';
+export { invertCdf } from './invert-cdf.js';
+export { EmpiricalCdf } from './empirical-cdf.js';
+export { ksCriticalValue, ksStatistic } from './kolmogorov-smirnov.js';
