@@ -7,3 +7,5 @@ export * from './plugin/types.js';
 export * from './plugin/options.js';
 export { Registry } from './plugin/registry.js';
 export * from './transforms/index.js';
+export * from './stats/index.js';
+export * from './transforms/frequency-interval.js';
