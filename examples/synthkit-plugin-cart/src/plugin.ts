@@ -8,6 +8,7 @@ import {
   SynthkitError,
   type ViewTable,
 } from '@synthkit/core';
+import { aborted } from './model/aborted.js';
 import { fitCart } from './model/fit.js';
 import { blockToView, drawBlock, fixedCodes } from './model/sample.js';
 import { loadState, saveState } from './model/state.js';
@@ -67,7 +68,7 @@ async function* sampleCart(model: CartModelData, n: number, ctx: SampleContext):
   const batchSize = Math.max(1, Math.floor(ctx.batchSize) || 10_000);
   let done = 0;
   for (let b = 0; done < n; b++) {
-    if (ctx.signal?.aborted) throw new SynthkitError('ABORTED', 'CART sampling was aborted');
+    if (ctx.signal?.aborted) throw aborted('sampling');
     const rng = ctx.rng.fork(`cart:batch:${b}`);
     const want = Math.min(batchSize, n - done);
     const parts = [];
@@ -83,7 +84,7 @@ async function* sampleCart(model: CartModelData, n: number, ctx: SampleContext):
       parts.push(block);
       if (got < want && (tried >= MAX_CANDIDATES || (got === 0 && tried >= 100_000)))
         throw unsatisfiable(model, ctx, got, tried);
-      if (ctx.signal?.aborted) throw new SynthkitError('ABORTED', 'CART sampling was aborted');
+      if (ctx.signal?.aborted) throw aborted('sampling');
     }
     done += want;
     ctx.progress({ stage: 'sample', done, total: n });

@@ -1,6 +1,7 @@
 import { type RunContext, SynthkitError, type ViewTable } from '@synthkit/core';
 import { growTree } from '../tree/grow.js';
 import type { GrowParams, LeafRows, Predictor, Target } from '../tree/types.js';
+import { aborted } from './aborted.js';
 import { silvermanBandwidth } from './smoothing.js';
 import type { CartModelData, ColumnModel } from './types.js';
 import { visitOrder } from './visit-order.js';
@@ -28,7 +29,7 @@ export function fitCart(view: ViewTable, settings: FitSettings, ctx: RunContext)
   const predictors: Predictor[] = order.map((i) => toPredictor(view.columns[i]!));
   const visit: ColumnModel[] = [];
   for (let j = 0; j < order.length; j++) {
-    if (ctx.signal?.aborted) throw new SynthkitError('ABORTED', 'CART fitting was aborted');
+    if (ctx.signal?.aborted) throw aborted('fitting');
     const column = view.columns[order[j]!]!;
     const target: Target =
       column.kind === 'continuous'
