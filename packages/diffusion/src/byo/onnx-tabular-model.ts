@@ -1,0 +1,175 @@
+import { readFile } from 'node:fs/promises';
+import { type ProgressEvent, Rng, SynthkitError, Table, concatColumns } from '@synthkit/core';
+import { decodeBatch, decodedToTable } from '../encoder/decode.js';
+import { type DiffusionSidecar, type SidecarLayout, checkSidecarColumns, parseSidecar, sidecarLayout } from '../encoder/sidecar.js';
+import { OnnxDenoiser } from '../onnx/onnx-denoiser-session.js';
+import type { Device } from '../onnx/runtime.js';
+import { type NoiseSchedule, scheduleFromSpec } from '../schedule/noise-schedule.js';
+import { denoiseBatches } from '../sampling/denoise-batches.js';
+
+export interface OnnxLoadOptions {
+  readonly device?: Device;
+  readonly threads?: number;
+  /** Columns of the table the samples are meant for: a sidecar column outside them is an error. */
+  readonly columns?: readonly string[];
+}
+
+export interface OnnxSampleOptions {
+  readonly seed?: number;
+  /** Sampling steps, 1..T; default T. */
+  readonly steps?: number;
+  /** 1 (default): DDPM noise; 0: deterministic DDIM update for numerical columns. */
+  readonly eta?: number;
+  /** Rows per model call (default 8192). */
+  readonly batchSize?: number;
+  /** For a class-conditional model: the category of the conditioning column every row gets. */
+  readonly label?: string;
+  readonly signal?: AbortSignal;
+  readonly progress?: (e: ProgressEvent) => void;
+}
+
+/**
+ * A diffusion denoiser in ONNX plus its sidecar: samples rows as Tables. Works for models written
+ * by this package and for models trained elsewhere that follow the contract in the README.
+ */
+export class OnnxTabularModel {
+  readonly layout: SidecarLayout;
+  readonly schedule: NoiseSchedule;
+
+  private constructor(
+    readonly sidecar: DiffusionSidecar,
+    private readonly denoiser: OnnxDenoiser,
+  ) {
+    this.layout = sidecarLayout(sidecar);
+    this.schedule = scheduleFromSpec(sidecar.schedule);
+  }
+
+  /** e.g. "onnxruntime-node 1.30.0 (cpu, 1 thread)" */
+  get runtime(): string {
+    return this.denoiser.description;
+  }
+
+  static async load(
+    model: string | Uint8Array,
+    sidecar: string | DiffusionSidecar | Record<string, unknown>,
+    options: OnnxLoadOptions = {},
+  ): Promise<OnnxTabularModel> {
+    const spec = typeof sidecar === 'string' ? parseSidecar(await readJson(sidecar), sidecar) : parseSidecar(sidecar);
+    if (options.columns) checkSidecarColumns(spec, options.columns, typeof sidecar === 'string' ? sidecar : undefined);
+    const bytes = typeof model === 'string' ? await readBytes(model) : model;
+    const denoiser = await OnnxDenoiser.open(bytes, sidecarLayout(spec), {
+      ...(options.device ? { device: options.device } : {}),
+      ...(options.threads ? { threads: options.threads } : {}),
+      source: typeof model === 'string' ? model : 'ONNX model',
+    });
+    return new OnnxTabularModel(spec, denoiser);
+  }
+
+  /** Checks n and options; throws before any model call. */
+  resolve(n: number, o: OnnxSampleOptions = {}): { steps: number; eta: number; batchSize: number; label?: number } {
+    checkRows(n);
+    const T = this.schedule.T;
+    const steps = o.steps ?? T;
+    if (!Number.isInteger(steps) || steps < 1 || steps > T)
+      throw new SynthkitError('BAD_OPTION', `steps must be an integer from 1 to ${T} (the model's T), got ${steps}`, {
+        hint: `Use --steps ${Math.min(T, 100)} or fewer; more steps than the model was trained with do not exist`,
+      });
+    const eta = o.eta ?? 1;
+    if (!(eta >= 0 && eta <= 1)) throw new SynthkitError('BAD_OPTION', `eta must be in [0, 1], got ${eta}`);
+    const batchSize = o.batchSize ?? 8192;
+    if (!Number.isInteger(batchSize) || batchSize < 1) throw new SynthkitError('BAD_OPTION', `batchSize must be a positive integer, got ${batchSize}`);
+    if (o.label === undefined) return { steps, eta, batchSize };
+    const cond = this.layout.condition;
+    if (!cond) throw new SynthkitError('BAD_OPTION', 'label was given but this model is not class-conditional');
+    const label = cond.column.categories.indexOf(o.label);
+    if (label < 0)
+      throw new SynthkitError('BAD_CONDITION', `"${o.label}" is not a category of "${cond.column.name}"`, {
+        column: cond.column.name,
+        hint: `Categories: ${cond.column.categories.join(', ')}`,
+      });
+    return { steps, eta, batchSize, label };
+  }
+
+  /** Streams n rows, one Table per model batch. Same seed and options give the same rows (on CPU). */
+  async *sample(n: number, o: OnnxSampleOptions = {}): AsyncGenerator<Table> {
+    const r = this.resolve(n, o);
+    const batches = denoiseBatches(this.denoiser, this.layout, this.schedule, {
+      n,
+      ...r,
+      rng: new Rng(o.seed ?? 0).fork('diffusion-sample'),
+      ...(o.signal ? { signal: o.signal } : {}),
+      ...(o.progress ? { progress: o.progress } : {}),
+    });
+    for await (const b of batches) yield decodedToTable(decodeBatch(this.sidecar, this.layout, b));
+  }
+
+  release(): Promise<void> {
+    return this.denoiser.release();
+  }
+}
+
+/**
+ * Samples `n` rows from an ONNX denoiser and its JSON sidecar (the bring-your-own-model contract);
+ * what `synthkit sample model.onnx --encoder encoder.json --rows N` runs.
+ */
+export async function sampleOnnxModel(
+  modelPath: string | Uint8Array,
+  encoderPath: string | DiffusionSidecar | Record<string, unknown>,
+  n: number,
+  options: OnnxSampleOptions & OnnxLoadOptions = {},
+): Promise<Table> {
+  checkRows(n);
+  const model = await OnnxTabularModel.load(modelPath, encoderPath, options);
+  try {
+    model.resolve(n, options);
+    const parts: Table[] = [];
+    for await (const t of model.sample(n, options)) parts.push(t);
+    return concatTables(parts);
+  } finally {
+    await model.release();
+  }
+}
+
+function concatTables(parts: readonly Table[]): Table {
+  if (parts.length === 1) return parts[0]!;
+  const first = parts[0]!;
+  return new Table(first.names.map((name) => [name, concatColumns(parts.map((p) => p.column(name)))] as const));
+}
+
+function checkRows(n: number): void {
+  if (!Number.isInteger(n) || n < 1)
+    throw new SynthkitError('BAD_OPTION', `The number of rows to sample must be a positive integer, got ${n}`, {
+      hint: 'Pass --rows with a number of at least 1',
+    });
+}
+
+async function readBytes(path: string): Promise<Uint8Array> {
+  try {
+    return new Uint8Array(await readFile(path));
+  } catch (cause) {
+    throw new SynthkitError('IO_ERROR', `Cannot read ONNX model "${path}": ${(cause as Error).message}`, {
+      hint: 'Check the path',
+      cause,
+    });
+  }
+}
+
+async function readJson(path: string): Promise<unknown> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (cause) {
+    throw new SynthkitError('IO_ERROR', `Cannot read encoder sidecar "${path}": ${(cause as Error).message}`, {
+      hint: 'Check the path given to --encoder',
+      cause,
+    });
+  }
+  try {
+    return JSON.parse(text);
+  } catch (cause) {
+    throw new SynthkitError('BAD_SPEC', `Encoder sidecar "${path}" is not valid JSON: ${(cause as Error).message}`, {
+      hint: 'The sidecar is the JSON file written next to the .onnx model',
+      cause,
+    });
+  }
+}
