@@ -44,26 +44,20 @@ export async function sampleAll(model: FittedModel, n: number, req: SampleReques
   if (!first) return { nRows: 0, columns: [] };
   const columns = first.columns.map((c, j): ViewColumn => {
     const parts = batches.map((b) => b.columns[j]!);
-    if (c.kind === 'continuous') {
-      const values = new Float64Array(n);
-      let at = 0;
-      for (const p of parts) {
-        const v = (p as typeof c).values;
-        values.set(v, at);
-        at += v.length;
-      }
-      return { ...c, values };
-    }
-    const codes = new Int32Array(n);
-    let at = 0;
-    for (const p of parts) {
-      const v = (p as typeof c).codes;
-      codes.set(v, at);
-      at += v.length;
-    }
-    return { ...c, codes };
+    return c.kind === 'continuous'
+      ? { ...c, values: concat(parts.map((p) => (p as typeof c).values), new Float64Array(n)) }
+      : { ...c, codes: concat(parts.map((p) => (p as typeof c).codes), new Int32Array(n)) };
   });
   return { nRows: n, columns };
+}
+
+function concat<T extends Float64Array | Int32Array>(parts: T[], out: T): T {
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
 }
 
 export function column<K extends ViewColumn['kind']>(
