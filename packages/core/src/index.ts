@@ -9,3 +9,7 @@ export { Registry } from './plugin/registry.js';
 export * from './transforms/index.js';
 export * from './stats/index.js';
 export * from './transforms/frequency-interval.js';
+export * from './constraints/index.js';
+export * from './synthesizer/index.js';
+export { independentMarginals } from './generators/independent-marginals.js';
+export { ARTIFACT_FORMAT_VERSION } from './artifact/format.js';

@@ -1,0 +1,209 @@
+import { SynthkitError } from '../errors/synthkit-error.js';
+import type { ColumnMetadata, IdMetadata, Metadata, PiiMetadata } from '../metadata/types.js';
+import type { ContinuousViewColumn, DiscreteViewColumn, ViewColumn, ViewTable } from '../plugin/types.js';
+import type { Column } from '../table/column.js';
+import { Table } from '../table/table.js';
+import { boundsClamp } from '../transforms/bounds-clamp.js';
+import { datetimeNumber } from '../transforms/datetime-number.js';
+import { missingIndicator } from '../transforms/missing-indicator.js';
+import { ordinal } from '../transforms/ordinal.js';
+import { roundTo, rounding } from '../transforms/rounding.js';
+import { fromLabels, toLabels } from './labels.js';
+
+/** Suffix of the discrete column that says whether a continuous value is missing. */
+export const MISSING_SUFFIX = '#missing';
+export const MISSING_INDICATOR_LABELS = ['present', 'missing'] as const;
+
+/** How one table column becomes view column(s) and comes back: plain JSON, saved in artifacts. */
+export type ColumnPlan = ContinuousPlan | DiscretePlan | RegeneratedPlan;
+
+export type ContinuousPlan = {
+  readonly kind: 'continuous';
+  readonly name: string;
+  readonly physical: 'number' | 'datetime';
+  /** Imputed value when the column has missing values (then a `<name>#missing` column follows), else null. */
+  readonly fill: number | null;
+  /** Output rounding step: decimals for numbers (0 = integer), null = keep as generated. */
+  readonly decimals: number | null;
+  /** Datetime resolution in ms (1 for numbers). */
+  readonly unit: number;
+  /** Clamp range, null when bounds are not enforced. */
+  readonly bounds: { readonly min: number; readonly max: number } | null;
+};
+
+export type DiscretePlan = {
+  readonly kind: 'discrete';
+  readonly name: string;
+  readonly physical: Column['type'];
+  readonly labels: string[];
+  readonly missingCode: number;
+};
+
+export type RegeneratedPlan = {
+  readonly kind: 'regenerated';
+  readonly name: string;
+  readonly meta: IdMetadata | PiiMetadata;
+};
+
+export type ViewPlan = { readonly columns: ColumnPlan[] };
+
+/** Learns how to turn `table` (described by `metadata`) into a generator's view. */
+export function fitViewPlan(table: Table, metadata: Metadata): ViewPlan {
+  const columns: ColumnPlan[] = [];
+  for (const [name, meta] of Object.entries(metadata.columns)) {
+    if (meta.sdtype === 'id' || meta.sdtype === 'pii') {
+      columns.push({ kind: 'regenerated', name, meta });
+      continue;
+    }
+    const col = tableColumn(table, name);
+    if (meta.sdtype === 'categorical' || meta.sdtype === 'boolean') {
+      const state = ordinal.fit(toLabels(col));
+      columns.push({ kind: 'discrete', name, physical: col.type, ...state });
+      continue;
+    }
+    columns.push(continuousPlan(name, meta, col));
+  }
+  return { columns };
+}
+
+function continuousPlan(name: string, meta: ColumnMetadata, col: Column): ContinuousPlan {
+  if (col.type === 'categorical' || col.type === 'boolean' || (meta.sdtype === 'datetime' && col.type !== 'datetime'))
+    throw new SynthkitError('TYPE_MISMATCH', `Column "${name}" is ${meta.sdtype} in the metadata but holds ${col.type} values`, {
+      column: name,
+      hint: `Set its sdtype to "categorical" in the metadata, or fix the values that are not ${meta.sdtype}`,
+    });
+  const values = col.values;
+  const observed = boundsClamp.fit(values);
+  const hasMissing = values.some(Number.isNaN);
+  const fill = hasMissing ? missingIndicator.fit(values).fill : null;
+  if (col.type === 'datetime') {
+    const unit = datetimeNumber.fit(values).unit;
+    return { kind: 'continuous', name, physical: 'datetime', fill, decimals: null, unit, bounds: observed };
+  }
+  const num = meta.sdtype === 'numerical' ? meta : undefined;
+  const decimals = num?.representation === 'integer' ? 0 : (num?.decimals ?? rounding.fit(values).decimals);
+  const bounds =
+    num?.enforceBounds === false ? null : { min: num?.min ?? observed.min, max: num?.max ?? observed.max };
+  return { kind: 'continuous', name, physical: 'number', fill, decimals, unit: 1, bounds };
+}
+
+function tableColumn(table: Table, name: string): Column {
+  if (!table.has(name))
+    throw new SynthkitError('UNKNOWN_COLUMN', `The metadata describes column "${name}" but the table has no such column`, {
+      column: name,
+      hint: `Remove it from the metadata or check the file; the table's columns are: ${table.names.join(', ')}`,
+    });
+  return table.column(name);
+}
+
+/** The table as a generator sees it: see the rules in docs/architecture.md and the README. */
+export function toView(plan: ViewPlan, table: Table): ViewTable {
+  const columns: ViewColumn[] = [];
+  for (const p of plan.columns) {
+    if (p.kind === 'regenerated') continue;
+    const col = table.column(p.name);
+    if (p.kind === 'discrete') {
+      columns.push({ kind: 'discrete', name: p.name, codes: ordinal.forward(p, toLabels(col)), labels: p.labels });
+      continue;
+    }
+    const raw = (col as { values: Float64Array }).values;
+    if (p.fill === null) {
+      columns.push({ kind: 'continuous', name: p.name, values: Float64Array.from(raw) });
+      continue;
+    }
+    const { values, missing } = missingIndicator.forward({ fill: p.fill }, raw);
+    columns.push({ kind: 'continuous', name: p.name, values });
+    columns.push({
+      kind: 'discrete',
+      name: p.name + MISSING_SUFFIX,
+      codes: Int32Array.from(missing),
+      labels: MISSING_INDICATOR_LABELS,
+    });
+  }
+  return { nRows: table.nRows, columns };
+}
+
+/** An empty view with the plan's shape: the signature sampled batches are checked against. */
+export function viewSignature(plan: ViewPlan): ViewTable {
+  return toView(plan, emptyTable(plan));
+}
+
+function emptyTable(plan: ViewPlan): Table {
+  return new Table(
+    plan.columns
+      .filter((p) => p.kind !== 'regenerated')
+      .map((p): [string, Column] => {
+        if (p.kind === 'continuous') return [p.name, { type: p.physical, values: new Float64Array(0) }];
+        return [p.name, fromLabels(p.physical, { type: 'categorical', codes: new Int32Array(0), categories: [] })];
+      }),
+  );
+}
+
+/**
+ * Back from a generator's output to table columns: missing values restored, values clamped to the
+ * bounds and rounded to the data's decimals (or datetime unit). Regenerated columns are left out;
+ * the Synthesizer adds them once rejection has settled which rows stay.
+ */
+export function fromView(plan: ViewPlan, view: ViewTable): Table {
+  const byName = new Map(view.columns.map((c) => [c.name, c]));
+  const out: Array<[string, Column]> = [];
+  for (const p of plan.columns) {
+    if (p.kind === 'regenerated') continue;
+    if (p.kind === 'discrete') {
+      const v = byName.get(p.name) as DiscreteViewColumn;
+      out.push([p.name, fromLabels(p.physical, ordinal.reverse(p, v.codes))]);
+      continue;
+    }
+    const src = (byName.get(p.name) as ContinuousViewColumn).values;
+    const missing = p.fill === null ? undefined : (byName.get(p.name + MISSING_SUFFIX) as DiscreteViewColumn).codes;
+    out.push([p.name, { type: p.physical, values: finishContinuous(p, src, missing) }]);
+  }
+  return new Table(out);
+}
+
+function finishContinuous(p: ContinuousPlan, src: Float64Array, missing: Int32Array | undefined): Float64Array {
+  const values = new Float64Array(src.length);
+  const lo = p.bounds?.min ?? Number.NEGATIVE_INFINITY;
+  const hi = p.bounds?.max ?? Number.POSITIVE_INFINITY;
+  const step = p.physical === 'datetime' ? p.unit : 0;
+  for (let i = 0; i < values.length; i++) {
+    if (missing !== undefined && missing[i] === 1) {
+      values[i] = Number.NaN;
+      continue;
+    }
+    let v = src[i]!;
+    v = v < lo ? lo : v > hi ? hi : v;
+    if (step > 0) v = Math.round(v / step) * step;
+    else if (p.decimals !== null) v = roundTo(v, p.decimals);
+    values[i] = v;
+  }
+  return values;
+}
+
+/** Throws BAD_PLUGIN when a generator's batch does not have the shape of the view it was fitted on. */
+export function checkViewShape(expected: ViewTable, got: ViewTable, generator: string): void {
+  const bad = (what: string, column?: string): never => {
+    throw new SynthkitError('BAD_PLUGIN', `Generator "${generator}" returned a batch that ${what}`, {
+      ...(column === undefined ? {} : { column }),
+      hint: 'A sampled batch must have the columns, kinds and labels of the view the model was fitted on; report this to the plugin author',
+    });
+  };
+  if (got.columns.length !== expected.columns.length)
+    bad(`has ${got.columns.length} columns instead of ${expected.columns.length}`);
+  for (let j = 0; j < expected.columns.length; j++) {
+    const e = expected.columns[j]!;
+    const g = got.columns[j]!;
+    if (g.name !== e.name || g.kind !== e.kind) bad(`has ${g.kind} column "${g.name}" where ${e.kind} "${e.name}" belongs`);
+    if (g.kind === 'continuous') {
+      if (g.values.length !== got.nRows) bad(`has ${g.values.length} values for ${got.nRows} rows`, g.name);
+      for (let i = 0; i < g.values.length; i++) if (!Number.isFinite(g.values[i]!)) bad(`holds ${g.values[i]} at row ${i + 1}`, g.name);
+    } else {
+      const k = (e as DiscreteViewColumn).labels.length;
+      if (g.codes.length !== got.nRows) bad(`has ${g.codes.length} codes for ${got.nRows} rows`, g.name);
+      for (let i = 0; i < g.codes.length; i++) {
+        const c = g.codes[i]!;
+        if (c < 0 || c >= k) bad(`holds code ${c} (labels 0..${k - 1}) at row ${i + 1}`, g.name);
+      }
+    }
+  }
+}
