@@ -1,1 +1,3 @@
-export {};
+export { ctgan, resumeCtgan } from './plugin.js';
+export { ctganOptions, type CtganOptions } from './options.js';
+export { CtganModel } from './ctgan-model.js';

@@ -1,0 +1,248 @@
+import {
+  type FittedModel,
+  type JsonValue,
+  type ModelState,
+  Rng,
+  type RunContext,
+  type SampleContext,
+  SynthkitError,
+  type ViewTable,
+} from '@synthkit/core';
+import {
+  type BackendInfo,
+  ConditionalSampler,
+  NetworkLayout,
+  TabularEncoder,
+  TrainingDivergedError,
+  conditionFilter,
+  streamRows,
+  fillNormal,
+  loadOptimizer,
+  loadWeights,
+  saveOptimizer,
+  saveWeights,
+  selectBackend,
+  trainLoop,
+} from '@synthkit/neural';
+import { CtganNetwork, type CtganShape } from './ctgan-network.js';
+import type { CtganOptions } from './options.js';
+
+const FORMAT = 'synthkit-ctgan';
+const VERSION = 1;
+
+interface Trained {
+  readonly epochs: number;
+  readonly losses: Readonly<Record<string, number>> | null;
+  readonly backend: string;
+}
+
+/** A trained CTGAN: encoder, conditional sampler and networks; samples and saves itself. */
+export class CtganModel implements FittedModel {
+  private constructor(
+    readonly encoder: TabularEncoder,
+    readonly sampler: ConditionalSampler,
+    readonly network: CtganNetwork,
+    readonly batchSize: number,
+    private trained: Trained,
+    private readonly resumable: boolean,
+  ) {}
+
+  /** Fits the encoder and trains; with `resumeFrom` (a resumable save) continues up to `options.epochs`. */
+  static async train(view: ViewTable, options: CtganOptions, ctx: RunContext, resumeFrom?: ModelState): Promise<CtganModel> {
+    checkTrainingInput(view, options);
+    const backend = await selectBackend(options.backend);
+    ctx.progress({ stage: 'fit', done: 0, message: `ctgan: fitting the encoder (backend ${backend.description})` });
+    let model: CtganModel;
+    if (resumeFrom) {
+      model = await CtganModel.load(resumeFrom, options);
+      if (!model.resumable)
+        throw new SynthkitError('BAD_ARTIFACT', 'This ctgan model was saved without its training state', {
+          hint: 'Train with the option resumable=true to be able to resume',
+        });
+    } else {
+      const encoder = TabularEncoder.fit(view, { maxModes: options.maxModes });
+      model = CtganModel.create(encoder, ConditionalSampler.fromView(view), options, ctx.rng, backend, options.resumable);
+    }
+    const sampler = ConditionalSampler.fromView(view);
+    const layout = model.network.layout;
+    const encoded = model.encoder.transform(view, ctx.rng.fork('encode'));
+    const rows = Int32Array.from({ length: view.nRows }, (_, i) => i);
+    const data = layout.gather(encoded, rows);
+    const batch = options.batchSize;
+    const stepsPerEpoch = Math.max(1, Math.floor(view.nRows / batch));
+    let epochRng = ctx.rng.fork('epoch-0');
+    const net = model.network;
+    try {
+      const result = await trainLoop({
+        epochs: options.epochs,
+        startEpoch: model.trained.epochs,
+        stepsPerEpoch,
+        ctx,
+        label: `ctgan on ${backend.description}`,
+        step: (epoch, s) => {
+          // A stream per epoch: resuming at epoch k draws what an uninterrupted run would have drawn.
+          if (s === 0) epochRng = ctx.rng.fork(`epoch-${epoch}`);
+          return net.step(data, view.nRows, sampler, batch, options.discriminatorSteps, options.gradientPenalty, epochRng);
+        },
+        checkpoint: () => ({ g: net.generator.read(), d: net.discriminator.read(), ag: net.adamG.state(), ad: net.adamD.state() }),
+        restore: (c) => {
+          net.generator.write(c.g);
+          net.discriminator.write(c.d);
+          net.adamG.load(c.ag);
+          net.adamD.load(c.ad);
+        },
+      });
+      model.trained = { epochs: result.epochs, losses: result.history.at(-1) ?? model.trained.losses, backend: backend.description };
+    } catch (e) {
+      if (e instanceof TrainingDivergedError) {
+        model.trained = { ...model.trained, epochs: e.lastGoodEpoch };
+        e.state = model.save();
+      }
+      throw e;
+    }
+    return model;
+  }
+
+  private static create(
+    encoder: TabularEncoder,
+    sampler: ConditionalSampler,
+    options: Pick<CtganOptions, 'embeddingDim' | 'generatorDim' | 'discriminatorDim' | 'pac' | 'tau' | 'generatorLr' | 'discriminatorLr' | 'generatorDecay' | 'discriminatorDecay' | 'batchSize'>,
+    rng: RunContext['rng'],
+    backend: BackendInfo | string,
+    resumable: boolean,
+  ): CtganModel {
+    const layout = new NetworkLayout(encoder);
+    const condTargets = new Int32Array(sampler.dim);
+    for (const c of sampler.columns) {
+      const enc = encoder.columns[c.view]!;
+      for (let k = 0; k < c.size; k++) condTargets[c.offset + k] = layout.fromEncoded[enc.offset + k]! - layout.tanhCount;
+    }
+    const shape: CtganShape = {
+      embeddingDim: options.embeddingDim,
+      generatorDim: [...options.generatorDim],
+      discriminatorDim: [...options.discriminatorDim],
+      pac: options.pac,
+      tau: options.tau,
+    };
+    const network = new CtganNetwork(shape, layout, sampler.dim, condTargets, rng.fork('init'), {
+      lrG: options.generatorLr,
+      lrD: options.discriminatorLr,
+      decayG: options.generatorDecay,
+      decayD: options.discriminatorDecay,
+    });
+    const name = typeof backend === 'string' ? backend : backend.description;
+    return new CtganModel(encoder, sampler, network, options.batchSize, { epochs: 0, losses: null, backend: name }, resumable);
+  }
+
+  /**
+   * Streams n rows. An equals-condition on a discrete column goes into the conditional vector
+   * (the generator was trained to honour it); every condition is then checked on the decoded rows
+   * and unmatched rows are dropped, with CONDITION_UNSATISFIABLE when too few ever match.
+   */
+  sample(n: number, ctx: SampleContext): AsyncIterable<ViewTable> {
+    const E = this.network.shape.embeddingDim;
+    const C = this.sampler.dim;
+    const chunk = this.batchSize;
+    const accept = conditionFilter(this.encoder.columns, ctx.conditions);
+    const fixed = ctx.conditions.find((c) => c.kind === 'equals' && this.sampler.columns.some((s) => s.name === c.column));
+    const fixedColumn = fixed ? this.sampler.columnIndex(fixed.column) : -1;
+    const noiseRng = ctx.rng.fork('noise');
+    const condRng = ctx.rng.fork('condition');
+    const decodeRng = ctx.rng.fork('decode');
+    const generate = (): ViewTable => {
+      const noise = fillNormal(noiseRng, new Float32Array(chunk * E));
+      let column: Int32Array;
+      let category: Int32Array;
+      if (fixed?.kind === 'equals') {
+        column = new Int32Array(chunk).fill(fixedColumn);
+        category = new Int32Array(chunk).fill(fixed.code);
+      } else ({ column, category } = this.sampler.sampleOriginal(chunk, condRng));
+      const cond = this.sampler.encode(column, category);
+      const input = new Float32Array(chunk * (E + C));
+      for (let i = 0; i < chunk; i++) {
+        input.set(noise.subarray(i * E, (i + 1) * E), i * (E + C));
+        if (C > 0) input.set(cond.subarray(i * C, (i + 1) * C), i * (E + C) + E);
+      }
+      const raw = this.network.generate(input, chunk);
+      return this.encoder.inverse(this.network.layout.toEncoded(raw, chunk), chunk, { categorical: 'sample', rng: decodeRng });
+    };
+    return streamRows(n, ctx, { generate, accept, chunk });
+  }
+
+  save(): ModelState {
+    const arrays: Record<string, Float32Array> = saveWeights({ generator: this.network.generator });
+    const json: Record<string, JsonValue> = {
+      format: FORMAT,
+      version: VERSION,
+      shape: { ...this.network.shape, generatorDim: [...this.network.shape.generatorDim], discriminatorDim: [...this.network.shape.discriminatorDim] },
+      batchSize: this.batchSize,
+      encoder: this.encoder.toJSON(),
+      sampler: this.sampler.toJSON(),
+      epochs: this.trained.epochs,
+      losses: this.trained.losses as Record<string, number> | null,
+      backend: this.trained.backend,
+      resumable: this.resumable,
+    };
+    if (this.resumable) {
+      Object.assign(arrays, saveWeights({ discriminator: this.network.discriminator }));
+      const g = saveOptimizer('generator', this.network.adamG);
+      const d = saveOptimizer('discriminator', this.network.adamD);
+      Object.assign(arrays, g.arrays, d.arrays);
+      json.optimizer = {
+        generator: { step: g.step, lr: this.network.adamG.options.learningRate, decay: this.network.adamG.options.weightDecay ?? 0 },
+        discriminator: { step: d.step, lr: this.network.adamD.options.learningRate, decay: this.network.adamD.options.weightDecay ?? 0 },
+      };
+    }
+    return { json, arrays };
+  }
+
+  static async load(state: ModelState, options: Pick<CtganOptions, 'backend'>): Promise<CtganModel> {
+    const json = state.json as Record<string, JsonValue>;
+    if (!json || json.format !== FORMAT) throw new SynthkitError('BAD_ARTIFACT', 'This is not a ctgan model state');
+    if (json.version !== VERSION)
+      throw new SynthkitError('ARTIFACT_VERSION', `ctgan model state version ${String(json.version)} is not supported (expected ${VERSION})`);
+    const backend = await selectBackend(options.backend);
+    const shape = json.shape as unknown as CtganShape;
+    const opt = (json.optimizer ?? null) as Record<string, { step: number; lr: number; decay: number }> | null;
+    const model = CtganModel.create(
+      TabularEncoder.fromJSON(json.encoder!),
+      ConditionalSampler.fromJSON(json.sampler!),
+      {
+        ...shape,
+        batchSize: Number(json.batchSize),
+        generatorLr: opt?.generator?.lr ?? 2e-4,
+        discriminatorLr: opt?.discriminator?.lr ?? 2e-4,
+        generatorDecay: opt?.generator?.decay ?? 0,
+        discriminatorDecay: opt?.discriminator?.decay ?? 0,
+      },
+      // Initial weights are overwritten below; the seed only has to be valid.
+      new Rng(0),
+      backend,
+      json.resumable === true,
+    );
+    loadWeights(state.arrays, { generator: model.network.generator });
+    if (json.resumable === true && opt) {
+      loadWeights(state.arrays, { discriminator: model.network.discriminator });
+      loadOptimizer('generator', model.network.adamG, opt.generator!.step, state.arrays);
+      loadOptimizer('discriminator', model.network.adamD, opt.discriminator!.step, state.arrays);
+    }
+    model.trained = { epochs: Number(json.epochs), losses: (json.losses as Record<string, number> | null) ?? null, backend: String(json.backend) };
+    return model;
+  }
+
+  /** Frees the tensors of the networks. */
+  dispose(): void {
+    this.network.dispose();
+  }
+}
+
+function checkTrainingInput(view: ViewTable, options: CtganOptions): void {
+  if (view.nRows < 2)
+    throw new SynthkitError('NO_ROWS', `ctgan needs at least 2 rows to learn from, got ${view.nRows}`, {
+      hint: 'A generator trained on one row can only copy it; provide more data',
+    });
+  if (options.batchSize % options.pac !== 0)
+    throw new SynthkitError('BAD_OPTION', `batchSize (${options.batchSize}) must be a multiple of pac (${options.pac})`, {
+      hint: `Use batchSize ${Math.max(options.pac, Math.round(options.batchSize / options.pac) * options.pac)}`,
+    });
+}

@@ -1,0 +1,190 @@
+import type { Rng } from '@synthkit/core';
+import {
+  Adam,
+  type ConditionalSampler,
+  type NetworkLayout,
+  type ParamSet,
+  activateSpans,
+  fillGumbel,
+  fillNormal,
+  paddingMask,
+  spanLogSoftmax,
+  tf,
+} from '@synthkit/neural';
+import { createDiscriminator, discriminatorForward, dropoutMasks, gradientPenalty } from './discriminator.js';
+import { createGenerator, generatorForward } from './generator.js';
+
+export interface CtganShape {
+  readonly embeddingDim: number;
+  readonly generatorDim: readonly number[];
+  readonly discriminatorDim: readonly number[];
+  readonly pac: number;
+  readonly tau: number;
+}
+
+/** Generator, critic, their optimisers and one training step (Xu et al., 2019, Algorithm 1). */
+export class CtganNetwork {
+  readonly shape: CtganShape;
+  readonly layout: NetworkLayout;
+  readonly condDim: number;
+  readonly generator: ParamSet;
+  readonly discriminator: ParamSet;
+  readonly adamG: Adam;
+  readonly adamD: Adam;
+  private readonly mask: tf.Tensor2D;
+
+  constructor(
+    shape: CtganShape,
+    layout: NetworkLayout,
+    condDim: number,
+    /** For each conditional-vector position, the column of the softmax part (network layout) it names. */
+    private readonly condTargets: Int32Array,
+    rng: Rng,
+    adam: { lrG: number; lrD: number; decayG: number; decayD: number },
+  ) {
+    this.shape = shape;
+    this.layout = layout;
+    this.condDim = condDim;
+    this.generator = createGenerator(shape.embeddingDim + condDim, shape.generatorDim, layout.dim, rng.fork('generator'));
+    this.discriminator = createDiscriminator(shape.pac * (layout.dim + condDim), shape.discriminatorDim, rng.fork('discriminator'));
+    this.adamG = new Adam(this.generator, { learningRate: adam.lrG, beta1: 0.5, beta2: 0.9, weightDecay: adam.decayG });
+    this.adamD = new Adam(this.discriminator, { learningRate: adam.lrD, beta1: 0.5, beta2: 0.9, weightDecay: adam.decayD });
+    this.mask = paddingMask(layout);
+  }
+
+  /** Raw generator output (network layout) for noise+condition rows [n, embeddingDim + condDim]. */
+  generate(input: Float32Array, n: number): Float32Array {
+    return tf.tidy(() => {
+      const x = tf.tensor2d(input, [n, this.shape.embeddingDim + this.condDim]);
+      return generatorForward(this.generator, this.shape.generatorDim.length, x).dataSync() as Float32Array;
+    });
+  }
+
+  /**
+   * One critic update and one generator update. `data` is the training set in network layout.
+   * Returns the losses as numbers (reading them is a sync, cheap on wasm/cpu).
+   */
+  step(
+    data: Float32Array,
+    nRows: number,
+    sampler: ConditionalSampler,
+    batch: number,
+    criticSteps: number,
+    lambda: number,
+    rng: Rng,
+  ): { lossG: number; lossD: number; penalty: number } {
+    const { embeddingDim: E, pac, discriminatorDim } = this.shape;
+    const D = this.layout.dim;
+    const C = this.condDim;
+    const groups = batch / pac;
+    const nHiddenG = this.shape.generatorDim.length;
+    const nHiddenD = discriminatorDim.length;
+    let lossD = 0;
+    let penalty = 0;
+    for (let s = 0; s < criticSteps; s++) {
+      const r = tf.tidy(() => {
+        const { input, cond } = this.noiseAndCondition(batch, sampler, rng);
+        const real = new Float32Array(batch * (D + C));
+        const rows = new Int32Array(batch);
+        if (C > 0) {
+          const perm = rng.permutation(batch);
+          const col = new Int32Array(batch);
+          const cat = new Int32Array(batch);
+          for (let i = 0; i < batch; i++) {
+            col[i] = cond.column[perm[i]!]!;
+            cat[i] = cond.category[perm[i]!]!;
+          }
+          rows.set(sampler.pickRows(col, cat, rng));
+          // The real half carries the permuted conditions, so the critic cannot match rows by condition.
+          for (let i = 0; i < batch; i++) real.set(cond.vectors.subarray(perm[i]! * C, (perm[i]! + 1) * C), i * (D + C) + D);
+        } else for (let i = 0; i < batch; i++) rows[i] = rng.int(nRows);
+        const realNet = this.layout.gather(data, rows);
+        for (let i = 0; i < batch; i++) real.set(realNet.subarray(i * D, (i + 1) * D), i * (D + C));
+        const gumbel = this.gumbel(batch, rng);
+        const fake = generatorForward(this.generator, nHiddenG, tf.tensor2d(input, [batch, E + C]));
+        const fakeAct = activateSpans(fake, this.layout, this.mask, { noise: gumbel, tau: this.shape.tau });
+        const fakeCat = (C > 0 ? tf.concat([fakeAct, tf.tensor2d(cond.vectors, [batch, C])], 1) : fakeAct).reshape([groups, pac * (D + C)]) as tf.Tensor2D;
+        const realCat = tf.tensor2d(real, [groups, pac * (D + C)]);
+        const alpha = tf.tensor2d(Float32Array.from({ length: groups }, () => rng.next()), [groups, 1]);
+        const masks = [0, 1, 2].map(() => dropoutMasks(rng, groups, discriminatorDim, 0.5));
+        let pen = 0;
+        let wass = 0;
+        const { grads } = tf.variableGrads(() => {
+          const v = this.discriminator.views();
+          const yReal = tf.mean(discriminatorForward(v, nHiddenD, realCat, masks[0]!));
+          const yFake = tf.mean(discriminatorForward(v, nHiddenD, fakeCat, masks[1]!));
+          const gp = gradientPenalty(v, nHiddenD, realCat, fakeCat, alpha, masks[2]!, lambda);
+          const w = tf.neg(tf.sub(yReal, yFake));
+          pen = gp.dataSync()[0]!;
+          wass = w.dataSync()[0]!;
+          return tf.add(w, gp) as tf.Scalar;
+        }, this.discriminator.variables as tf.Variable[]);
+        this.adamD.apply(grads);
+        return { wass, pen };
+      });
+      lossD = r.wass;
+      penalty = r.pen;
+    }
+    const lossG = tf.tidy(() => {
+      const { input, cond } = this.noiseAndCondition(batch, sampler, rng);
+      const target = new Float32Array(batch * (D - this.layout.tanhCount));
+      if (C > 0) {
+        const W = D - this.layout.tanhCount;
+        for (let i = 0; i < batch; i++) {
+          const c = sampler.columns[cond.column[i]!]!;
+          target[i * W + this.condTargets[c.offset + cond.category[i]!]!] = 1;
+        }
+      }
+      const gumbel = this.gumbel(batch, rng);
+      const masks = dropoutMasks(rng, groups, discriminatorDim, 0.5);
+      const inputT = tf.tensor2d(input, [batch, E + C]);
+      const condT = C > 0 ? tf.tensor2d(cond.vectors, [batch, C]) : undefined;
+      const targetT = C > 0 ? tf.tensor2d(target, [batch, D - this.layout.tanhCount]) : undefined;
+      let value = 0;
+      const { grads } = tf.variableGrads(() => {
+        const fake = generatorForward(this.generator, nHiddenG, inputT);
+        const fakeAct = activateSpans(fake, this.layout, this.mask, { noise: gumbel, tau: this.shape.tau });
+        const fakeCat = (condT ? tf.concat([fakeAct, condT], 1) : fakeAct).reshape([groups, pac * (D + C)]) as tf.Tensor2D;
+        const v = this.discriminator.views();
+        let loss = tf.neg(tf.mean(discriminatorForward(v, nHiddenD, fakeCat, masks)));
+        if (targetT) {
+          // Cross-entropy of the generator's raw logits against the requested category (§4.3).
+          const ce = tf.div(tf.neg(tf.sum(tf.mul(targetT, spanLogSoftmax(fake, this.layout, this.mask)))), batch);
+          loss = tf.add(loss, ce);
+        }
+        value = loss.dataSync()[0]!;
+        return loss as tf.Scalar;
+      }, this.generator.variables as tf.Variable[]);
+      this.adamG.apply(grads);
+      return value;
+    });
+    return { lossG, lossD, penalty };
+  }
+
+  dispose(): void {
+    this.generator.dispose();
+    this.discriminator.dispose();
+    this.adamG.dispose();
+    this.adamD.dispose();
+    this.mask.dispose();
+  }
+
+  private noiseAndCondition(batch: number, sampler: ConditionalSampler, rng: Rng) {
+    const E = this.shape.embeddingDim;
+    const C = this.condDim;
+    const noise = fillNormal(rng, new Float32Array(batch * E));
+    const drawn = sampler.sampleTraining(batch, rng);
+    const vectors = sampler.encode(drawn.column, drawn.category);
+    const input = new Float32Array(batch * (E + C));
+    for (let i = 0; i < batch; i++) {
+      input.set(noise.subarray(i * E, (i + 1) * E), i * (E + C));
+      if (C > 0) input.set(vectors.subarray(i * C, (i + 1) * C), i * (E + C) + E);
+    }
+    return { input, cond: { ...drawn, vectors } };
+  }
+
+  private gumbel(batch: number, rng: Rng): tf.Tensor2D {
+    const W = this.layout.dim - this.layout.tanhCount;
+    return tf.tensor2d(fillGumbel(rng, new Float32Array(batch * W)), [batch, W]);
+  }
+}
