@@ -75,6 +75,17 @@ export function numericValues(table: Table, name: string, constraint: string): F
   });
 }
 
+/** Sets valid[i] = 0 where `broken(i)` among rows still valid; returns how many it rejected. */
+export function rejectWhere(valid: Uint8Array, broken: (i: number) => boolean): number {
+  let bad = 0;
+  for (let i = 0; i < valid.length; i++)
+    if (valid[i] === 1 && broken(i)) {
+      valid[i] = 0;
+      bad++;
+    }
+  return bad;
+}
+
 /** Checks that the constrained columns exist in the table. */
 export function requireColumns(table: Table, c: Constraint): void {
   for (const name of c.columns)

@@ -4,7 +4,14 @@ import { MISSING_LABEL } from '../transforms/ordinal.js';
 import { toLabels } from '../synthesizer/labels.js';
 import type { ViewPlan } from '../synthesizer/view.js';
 import type { Table } from '../table/table.js';
-import { assertHoldsOnData, type Constraint, type FittedConstraint, type Reparam, requireColumns } from './constraint.js';
+import {
+  assertHoldsOnData,
+  type Constraint,
+  type FittedConstraint,
+  type Reparam,
+  rejectWhere,
+  requireColumns,
+} from './constraint.js';
 
 type State = {
   /** Each combination seen in the data, as one label per column (missing as null). */
@@ -60,13 +67,7 @@ export function fixedCombinations(columns: readonly string[]): Constraint {
       reparam: state.reparam ? (before) => mergedReparam(columns, state.combos, before) : undefined,
       markInvalid(table, valid) {
         const keys = comboKeys(table, columns);
-        let bad = 0;
-        for (let i = 0; i < keys.length; i++)
-          if (valid[i] === 1 && !allowed.has(keys[i]!)) {
-            valid[i] = 0;
-            bad++;
-          }
-        return bad;
+        return rejectWhere(valid, (i) => !allowed.has(keys[i]!));
       },
     };
   }

@@ -7,6 +7,7 @@ import {
   type FittedConstraint,
   numericValues,
   type Reparam,
+  rejectWhere,
   replaceColumns,
   requireColumns,
 } from './constraint.js';
@@ -48,15 +49,8 @@ export function inequality(low: string, high: string, options: { strict?: boolea
       markInvalid(table, valid) {
         const a = numericValues(table, low, name);
         const b = numericValues(table, high, name);
-        let bad = 0;
-        for (let i = 0; i < a.length; i++) {
-          // NaN compares false both ways, so missing values never count as a violation.
-          if (valid[i] === 1 && (strict ? a[i]! >= b[i]! : a[i]! > b[i]!)) {
-            valid[i] = 0;
-            bad++;
-          }
-        }
-        return bad;
+        // NaN compares false both ways, so missing values never count as a violation.
+        return rejectWhere(valid, strict ? (i) => a[i]! >= b[i]! : (i) => a[i]! > b[i]!);
       },
     };
   }

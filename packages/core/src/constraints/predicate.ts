@@ -1,7 +1,7 @@
 import type { Column } from '../table/column.js';
 import { MISSING_BOOL } from '../table/column.js';
 import type { Table } from '../table/table.js';
-import { assertHoldsOnData, type Constraint, type FittedConstraint, requireColumns } from './constraint.js';
+import { assertHoldsOnData, type Constraint, type FittedConstraint, rejectWhere, requireColumns } from './constraint.js';
 
 /** A row's values as a predicate sees them: numbers (datetimes as epoch ms), strings, booleans; null when missing. */
 export type PredicateRow = Record<string, number | string | boolean | null>;
@@ -32,16 +32,10 @@ export function predicate(name: string, columns: readonly string[], test: (row: 
     markInvalid(table, valid) {
       const readers = columns.map((c) => reader(table.column(c)));
       const row: PredicateRow = {};
-      let bad = 0;
-      for (let i = 0; i < table.nRows; i++) {
-        if (valid[i] !== 1) continue;
+      return rejectWhere(valid, (i) => {
         for (let j = 0; j < columns.length; j++) row[columns[j]!] = readers[j]!(i);
-        if (!test(row)) {
-          valid[i] = 0;
-          bad++;
-        }
-      }
-      return bad;
+        return !test(row);
+      });
     },
   };
   return constraint;

@@ -7,6 +7,7 @@ import {
   type FittedConstraint,
   numericValues,
   type Reparam,
+  rejectWhere,
   replaceColumns,
   requireColumns,
 } from './constraint.js';
@@ -61,15 +62,7 @@ export function range(column: string, options: RangeOptions, type = 'range'): Co
       reparam: state.reparam ? () => rangeReparam(column, min, max) : undefined,
       markInvalid(table, valid) {
         const v = numericValues(table, column, name);
-        let bad = 0;
-        for (let i = 0; i < v.length; i++) {
-          const x = v[i]!;
-          if (valid[i] === 1 && (strict ? x <= lo || x >= hi : x < lo || x > hi)) {
-            valid[i] = 0;
-            bad++;
-          }
-        }
-        return bad;
+        return rejectWhere(valid, strict ? (i) => v[i]! <= lo || v[i]! >= hi : (i) => v[i]! < lo || v[i]! > hi);
       },
     };
   }

@@ -1,4 +1,4 @@
-import type { Reparam } from '../constraints/constraint.js';
+import { type Reparam, rejectWhere } from '../constraints/constraint.js';
 import { SynthkitError } from '../errors/synthkit-error.js';
 import type { Metadata } from '../metadata/types.js';
 import type { GeneratorPlugin, ViewCondition } from '../plugin/types.js';
@@ -161,13 +161,7 @@ function equalsCheck(p: DiscretePlan, label: string): RowCheck {
     markInvalid(table, valid) {
       const c = table.column(column);
       const hit = missing ? (i: number) => isMissingAt(c, i) : matcher(c, label);
-      let bad = 0;
-      for (let i = 0; i < table.nRows; i++)
-        if (valid[i] === 1 && !hit(i)) {
-          valid[i] = 0;
-          bad++;
-        }
-      return bad;
+      return rejectWhere(valid, (i) => !hit(i));
     },
   };
 }
@@ -195,17 +189,9 @@ function rangeCheck(column: string, min: number, max: number): RowCheck {
     name: min === max ? `${column} = ${min}` : `${column} in [${min}, ${max}]`,
     column,
     markInvalid(table, valid) {
-      const c = table.column(column) as { values: Float64Array };
-      let bad = 0;
-      for (let i = 0; i < table.nRows; i++) {
-        const x = c.values[i]!;
-        // NaN fails both comparisons, so a missing value never meets a range.
-        if (valid[i] === 1 && !(x >= min && x <= max)) {
-          valid[i] = 0;
-          bad++;
-        }
-      }
-      return bad;
+      const v = (table.column(column) as { values: Float64Array }).values;
+      // NaN fails both comparisons, so a missing value never meets a range.
+      return rejectWhere(valid, (i) => !(v[i]! >= min && v[i]! <= max));
     },
   };
 }
