@@ -1,2 +1,4 @@
 // Node-only entry point (file system, plugin loading by package name). The main entry stays browser-safe.
 export {};
+export { loadPlugins } from './plugin/load-plugins.js';
+export { loadConfig, type SynthkitConfig } from './synthesizer/load-config.js';
