@@ -10,7 +10,7 @@ import {
 } from '@synthkit/core';
 import { aborted } from './model/aborted.js';
 import { fitCart } from './model/fit.js';
-import { blockToView, drawBlock, fixedCodes } from './model/sample.js';
+import { blockToView, drawBlock, requirements } from './model/sample.js';
 import { loadState, saveState } from './model/state.js';
 import type { CartModelData } from './model/types.js';
 import { cartOptions } from './options.js';
@@ -31,7 +31,7 @@ export const cartGenerator: GeneratorPlugin<typeof cartOptions> = {
   description:
     'Sequential CART synthesis (synthpop-style): each column drawn from a tree leaf fitted on the columns before it',
   options: cartOptions,
-  supports: { conditions: 'discrete' },
+  supports: { conditions: 'all' },
   async fit(view, options, ctx) {
     const model = fitCart(view, { ...options, minSplit: 3 * options.minLeaf }, ctx);
     return fittedCart(model);
@@ -64,7 +64,7 @@ async function* sampleCart(model: CartModelData, n: number, ctx: SampleContext):
     throw new SynthkitError('BAD_VALUE', `Cannot sample ${n} rows`, {
       hint: 'Ask for a whole number of rows, 0 or more',
     });
-  const fixed = fixedCodes(model, ctx.conditions);
+  const required = requirements(model, ctx.conditions);
   const batchSize = Math.max(1, Math.floor(ctx.batchSize) || 10_000);
   let done = 0;
   for (let b = 0; done < n; b++) {
@@ -78,7 +78,7 @@ async function* sampleCart(model: CartModelData, n: number, ctx: SampleContext):
       // Ask for enough candidates to fill the batch at the acceptance rate seen so far.
       const rate = tried === 0 ? 1 : Math.max(got / tried, 1e-3);
       const m = Math.min(MAX_CANDIDATES, Math.ceil(((want - got) / rate) * 1.1) + 16);
-      const block = drawBlock(model, m, fixed, rng);
+      const block = drawBlock(model, m, required, rng);
       tried += m;
       got += block.n;
       parts.push(block);
@@ -95,8 +95,8 @@ async function* sampleCart(model: CartModelData, n: number, ctx: SampleContext):
 function unsatisfiable(model: CartModelData, ctx: SampleContext, got: number, tried: number): SynthkitError {
   const named = ctx.conditions.map((c) => {
     const col = model.visit.find((m) => m.name === c.column);
-    const label = col?.kind === 'discrete' && c.kind === 'equals' ? col.labels[c.code] : undefined;
-    return `${c.column} = ${JSON.stringify(label ?? c)}`;
+    if (c.kind === 'range') return `${c.column} in [${c.min}, ${c.max}]`;
+    return `${c.column} = ${JSON.stringify(col?.kind === 'discrete' ? col.labels[c.code] : c.code)}`;
   });
   return new SynthkitError(
     'CONDITION_UNSATISFIABLE',

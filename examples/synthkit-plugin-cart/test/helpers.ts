@@ -45,8 +45,20 @@ export async function sampleAll(model: FittedModel, n: number, req: SampleReques
   const columns = first.columns.map((c, j): ViewColumn => {
     const parts = batches.map((b) => b.columns[j]!);
     return c.kind === 'continuous'
-      ? { ...c, values: concat(parts.map((p) => (p as typeof c).values), new Float64Array(n)) }
-      : { ...c, codes: concat(parts.map((p) => (p as typeof c).codes), new Int32Array(n)) };
+      ? {
+          ...c,
+          values: concat(
+            parts.map((p) => (p as typeof c).values),
+            new Float64Array(n),
+          ),
+        }
+      : {
+          ...c,
+          codes: concat(
+            parts.map((p) => (p as typeof c).codes),
+            new Int32Array(n),
+          ),
+        };
   });
   return { nRows: n, columns };
 }

@@ -29,7 +29,7 @@ describe('cart generator on Adult', () => {
     expect(cartGenerator).toMatchObject({
       kind: 'generator',
       name: 'cart',
-      supports: { conditions: 'discrete' },
+      supports: { conditions: 'all' },
     });
     expect(cart({ minLeaf: '10' }).options.minLeaf.default).toBe(10);
     expect(() => cart({ minleaf: 10 })).toThrow(/no option "minleaf"/);
@@ -54,7 +54,7 @@ describe('cart generator on Adult', () => {
     for (const given of [
       ['sex', ' Female'],
       ['marital-status', ' Married-civ-spouse'],
-      ['education', ' Doctorate'],
+      ['education', ' Bachelors'],
     ] as const) {
       const real = share(adult, 'income', ' >50K', [...given]);
       expect(Math.abs(share(out, 'income', ' >50K', [...given]) - real)).toBeLessThan(0.03);
@@ -156,10 +156,45 @@ describe('conditions', () => {
     expect(Math.abs(share(out, 'marital-status', ' Married-civ-spouse') - real)).toBeLessThan(0.05);
   });
 
+  it('draws numbers inside a range from the leaf densities restricted to it', async () => {
+    // age is visited first (no rejection), hours-per-week late (rows kept by their leaf's mass in range)
+    for (const [name, min, max] of [
+      ['age', 30, 40],
+      ['hours-per-week', 50, 99],
+    ] as const) {
+      const out = await sampleAll(model, 6000, { conditions: [{ kind: 'range', column: name, min, max }] });
+      expect(column(out, name, 'continuous').values.every((v) => v >= min && v <= max)).toBe(true);
+      // the real share of high incomes among rows in the range
+      const x = column(adult, name, 'continuous').values;
+      const rich = column(adult, 'income', 'discrete');
+      const richCode = rich.labels.indexOf(' >50K');
+      const rows = Array.from(x.keys()).filter((i) => x[i]! >= min && x[i]! <= max);
+      const realRich = rows.filter((i) => rich.codes[i] === richCode).length / rows.length;
+      expect(Math.abs(share(out, 'income', ' >50K') - realRich)).toBeLessThan(0.03);
+    }
+    // a point mass stays a point mass
+    const zero = await sampleAll(model, 2000, {
+      conditions: [{ kind: 'range', column: 'capital-gain', min: 0, max: 0 }],
+    });
+    expect(column(zero, 'capital-gain', 'continuous').values.every((v) => v === 0)).toBe(true);
+  });
+
   it('refuses conditions it cannot honour, clearly', async () => {
     await rejects(
-      sampleAll(model, 10, { conditions: [{ kind: 'range', column: 'age', min: 20, max: 30 }] }),
-      'UNSUPPORTED',
+      sampleAll(model, 10, { conditions: [{ kind: 'range', column: 'sex', min: 0, max: 1 }] }),
+      'BAD_CONDITION',
+    );
+    await rejects(
+      sampleAll(model, 10, { conditions: [{ kind: 'equals', column: 'age', code: 3 }] }),
+      'BAD_CONDITION',
+    );
+    await rejects(
+      sampleAll(model, 10, { conditions: [{ kind: 'range', column: 'age', min: 200, max: 300 }] }),
+      'CONDITION_UNSATISFIABLE',
+    );
+    await rejects(
+      sampleAll(model, 10, { conditions: [{ kind: 'range', column: 'age', min: 40, max: 30 }] }),
+      'CONDITION_UNSATISFIABLE',
     );
     await rejects(
       sampleAll(model, 10, { conditions: [{ kind: 'equals', column: 'colour', code: 0 }] }),

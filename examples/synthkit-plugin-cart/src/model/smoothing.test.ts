@@ -1,6 +1,6 @@
 import { Rng } from '@synthkit/core';
 import { describe, expect, it } from 'vitest';
-import { silvermanBandwidth, smoothDraw } from './smoothing.js';
+import { kernelDraw, kernelMass, silvermanBandwidth } from './smoothing.js';
 
 describe('silvermanBandwidth', () => {
   it("matches R's bw.nrd0", () => {
@@ -19,15 +19,23 @@ describe('silvermanBandwidth', () => {
   });
 });
 
-describe('smoothDraw', () => {
-  it('adds kernel noise of the bandwidth and stays in the observed range', () => {
+describe('kernelDraw and kernelMass', () => {
+  it('draw from the truncated kernel around the donor, inside the observed range', () => {
     const rng = new Rng(5);
-    const draws = Float64Array.from({ length: 20000 }, () => smoothDraw(10, 2, 0, 100, rng));
+    const draws = Float64Array.from({ length: 20000 }, () => kernelDraw(10, 2, 0, 100, rng.next()));
     const mean = draws.reduce((a, b) => a + b, 0) / draws.length;
     const sd = Math.sqrt(draws.reduce((a, b) => a + (b - mean) ** 2, 0) / draws.length);
     expect(mean).toBeCloseTo(10, 1);
     expect(sd).toBeCloseTo(2, 1);
-    const edge = Float64Array.from({ length: 5000 }, () => smoothDraw(0.5, 2, 0, 100, rng));
+    const edge = Float64Array.from({ length: 5000 }, () => kernelDraw(0.5, 2, 0, 100, rng.next()));
     expect(Math.min(...edge)).toBeGreaterThanOrEqual(0);
+    // the share of draws in [9, 12] is the kernel's mass there
+    const inside = draws.filter((v) => v >= 9 && v <= 12).length / draws.length;
+    expect(inside).toBeCloseTo(kernelMass(10, 2, 0, 100, 9, 12), 2);
+  });
+
+  it('give all the mass to the whole range and none outside it', () => {
+    expect(kernelMass(10, 2, 0, 100, -5, 200)).toBeCloseTo(1, 12);
+    expect(kernelMass(10, 2, 0, 100, 150, 200)).toBe(0);
   });
 });

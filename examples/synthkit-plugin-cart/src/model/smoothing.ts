@@ -1,4 +1,4 @@
-import type { Rng } from '@synthkit/core';
+import { truncatedNormalCdf, truncatedNormalQuantile } from '@synthkit/core';
 
 /**
  * Kernel smoothing of numeric leaves, as synthpop's `smoothing = "density"` (Nowok, Raab & Dibben
@@ -35,13 +35,18 @@ function quantile(sorted: Float64Array, q: number): number {
 }
 
 /**
- * `donor` plus N(0, h^2) noise, redrawn until it falls in [min, max] (the kernel truncated to the
- * observed range, so no mass piles up at the bounds); the donor itself after 16 misses.
+ * A draw from the kernel around `donor`: N(donor, h^2) truncated to [lo, hi] (the column's observed
+ * range, or that range cut by a condition), by inversion of one uniform `u`, so no mass piles up at
+ * the bounds and a seeded stream stays aligned.
  */
-export function smoothDraw(donor: number, h: number, min: number, max: number, rng: Rng): number {
-  for (let tries = 0; tries < 16; tries++) {
-    const v = donor + h * rng.normal();
-    if (v >= min && v <= max) return v;
-  }
-  return donor;
+export function kernelDraw(donor: number, h: number, lo: number, hi: number, u: number): number {
+  return truncatedNormalQuantile(u, donor, h, lo, hi);
+}
+
+/** P(a <= X <= b) for X ~ N(donor, h^2) truncated to [lo, hi]; [a, b] is clipped to [lo, hi]. */
+export function kernelMass(donor: number, h: number, lo: number, hi: number, a: number, b: number): number {
+  const mass =
+    truncatedNormalCdf(Math.min(b, hi), donor, h, lo, hi) -
+    truncatedNormalCdf(Math.max(a, lo), donor, h, lo, hi);
+  return Math.max(mass, 0);
 }
