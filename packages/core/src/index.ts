@@ -13,3 +13,6 @@ export * from './constraints/index.js';
 export * from './synthesizer/index.js';
 export { independentMarginals } from './generators/independent-marginals.js';
 export { ARTIFACT_FORMAT_VERSION } from './artifact/format.js';
+export * from './io/index.js';
+export * from './metadata/index.js';
+export * from './pii/index.js';

@@ -18,6 +18,8 @@ export interface NumericalMetadata {
   representation: 'integer' | 'float';
   /** Decimal places seen in the data (float only); output is written with at most this many. */
   decimals?: number;
+  /** Fewest decimal places written, for files that write "41.0" or "7.50" (default 0). */
+  minDecimals?: number;
   /** Observed bounds; synthetic values are clamped to them unless `enforceBounds` is false. */
   min?: number;
   max?: number;
