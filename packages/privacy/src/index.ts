@@ -1,1 +1,14 @@
-export {};
+export { type AttackName, ATTACK_NAMES, type AuditOptions, audit } from './audit.js';
+export { splitTable, type SplitOptions } from './split.js';
+export { dcrAttack, type DcrOptions } from './attacks/dcr.js';
+export { membershipDistanceAttack, type MembershipOptions } from './attacks/membership-distance.js';
+export { membershipDomiasAttack, type DomiasOptions } from './attacks/membership-domias.js';
+export { singlingOutAttack, type SinglingOutOptions } from './attacks/singling-out.js';
+export { linkabilityAttack, type LinkabilityOptions } from './attacks/linkability.js';
+export { attributeInferenceAttack, type AttributeInferenceOptions } from './attacks/attribute-inference.js';
+export type { SearchOption } from './attacks/options.js';
+export { type Neighbours, type NeighbourSearch, singleThreadSearch } from './neighbours/search.js';
+export type { PrivacyReport } from './report/types.js';
+export { privacySection, renderPrivacyHtml } from './report/render-html.js';
+export { privacyReportJson } from './report/json.js';
+export { successRate, residualRisk, type SuccessRate } from './stats/wilson.js';
