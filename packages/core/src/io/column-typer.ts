@@ -2,8 +2,8 @@ import { SynthkitError } from '../errors/synthkit-error.js';
 import { type Column, type ColumnType, MISSING_BOOL } from '../table/column.js';
 import { booleanPairOf } from './boolean-tokens.js';
 import type { ColumnFormat } from './column-format.js';
+import { type CsvReadOptions, DEFAULT_MISSING_TOKENS } from './csv-options.js';
 import { detectDatetimeFormat } from './datetime-detect.js';
-import { encodeStrings } from './encode-strings.js';
 import {
   compileDatetimeFormat,
   type DatetimeCodec,
@@ -11,12 +11,28 @@ import {
   newDatetimeStats,
   refineFormat,
 } from './datetime-format.js';
+import { encodeStrings } from './encode-strings.js';
 import { isNonFiniteToken, NOT_NUMBER, scanNumber } from './number-token.js';
 
 export interface TyperContext {
   readonly missing: ReadonlySet<string>;
+  /** Longest missing token: longer values skip the set lookup (most cells, on a hot path). */
+  readonly missingMaxLength: number;
   readonly nonFinite: 'error' | 'missing';
   warn(message: string): void;
+}
+
+export function makeTyperContext(
+  options: Pick<CsvReadOptions, 'missingTokens' | 'nonFinite'>,
+  warnings: string[],
+): TyperContext {
+  const missing = new Set(options.missingTokens ?? DEFAULT_MISSING_TOKENS);
+  return {
+    missing,
+    missingMaxLength: Math.max(-1, ...[...missing].map((m) => m.length)),
+    nonFinite: options.nonFinite ?? 'error',
+    warn: (m) => warnings.push(m),
+  };
 }
 
 /** A batch did not fit the type the column had so far; `at` indexes the offending value. */
@@ -132,7 +148,12 @@ export class ColumnTyper {
     return this.kind;
   }
 
-  private buildAs(kind: ColumnType, vals: readonly string[], rowOffset: number, ctx: TyperContext): Column | TypeBreak {
+  private buildAs(
+    kind: ColumnType,
+    vals: readonly string[],
+    rowOffset: number,
+    ctx: TyperContext,
+  ): Column | TypeBreak {
     switch (kind) {
       case 'number':
         return this.buildNumber(vals, rowOffset, ctx);
@@ -155,7 +176,7 @@ export class ColumnTyper {
     let nInf = 0;
     for (let i = 0; i < n; i++) {
       const v = vals[i]!;
-      if (ctx.missing.has(v)) {
+      if (v.length <= ctx.missingMaxLength && ctx.missing.has(v)) {
         out[i] = Number.NaN;
         continue;
       }
@@ -197,7 +218,7 @@ export class ColumnTyper {
     let pair = this.pair;
     for (let i = 0; i < n; i++) {
       const v = vals[i]!;
-      if (ctx.missing.has(v)) {
+      if (v.length <= ctx.missingMaxLength && ctx.missing.has(v)) {
         out[i] = MISSING_BOOL;
         continue;
       }
@@ -224,11 +245,15 @@ export class ColumnTyper {
       }
       dt = found;
     }
-    const stats: DatetimeStats = { padding: dt.stats.padding.slice(), fracMin: dt.stats.fracMin, fracMax: dt.stats.fracMax };
+    const stats: DatetimeStats = {
+      padding: dt.stats.padding.slice(),
+      fracMin: dt.stats.fracMin,
+      fracMax: dt.stats.fracMax,
+    };
     const out = new Float64Array(n);
     for (let i = 0; i < n; i++) {
       const v = vals[i]!;
-      if (ctx.missing.has(v)) {
+      if (v.length <= ctx.missingMaxLength && ctx.missing.has(v)) {
         out[i] = Number.NaN;
         continue;
       }

@@ -56,7 +56,9 @@ export async function* csvRecordBatches(
       buf = buf.slice(1);
     }
     if (buf.trim() === '')
-      throw new SynthkitError('EMPTY_INPUT', 'The input is empty', { hint: 'Give a CSV file with a header row and data rows' });
+      throw new SynthkitError('EMPTY_INPUT', 'The input is empty', {
+        hint: 'Give a CSV file with a header row and data rows',
+      });
     const sniffed = sniffDialect(buf.slice(0, SNIFF), final && buf.length <= SNIFF);
     const delimiter = options.delimiter ?? sniffed.delimiter;
     if (options.delimiter !== undefined && (options.delimiter === '' || /["\r\n]/.test(options.delimiter)))
@@ -84,12 +86,20 @@ export async function* csvRecordBatches(
       );
     }
     const data = res.data;
+    // A final line break yields one empty trailing record: not a row (it would be a missing value
+    // in a one-column file).
+    const last = data[data.length - 1];
+    if (final && last?.length === 1 && last[0] === '' && /[\r\n]$/.test(buf)) data.pop();
     const cursor = final ? buf.length : (res.meta.cursor as number);
     if (!final && data.length === 0 && buf.length > MAX_RECORD)
-      throw new SynthkitError('PARSE_ERROR', 'A record is longer than 64 MB: a quoted field is probably never closed', {
-        row: rows + 1,
-        hint: 'Check the quotes around that row',
-      });
+      throw new SynthkitError(
+        'PARSE_ERROR',
+        'A record is longer than 64 MB: a quoted field is probably never closed',
+        {
+          row: rows + 1,
+          hint: 'Check the quotes around that row',
+        },
+      );
     buf = buf.slice(cursor);
     let i = 0;
     if (header === undefined) {
@@ -105,13 +115,17 @@ export async function* csvRecordBatches(
       if (row.length !== nCols) {
         // A blank line: skipped, except in a one-column file where it is a missing value.
         if (row.length === 1 && row[0] === '') continue;
-        throw new SynthkitError('RAGGED_ROW', `Row ${rows + 1} has ${row.length} fields, the header has ${nCols}`, {
-          row: rows + 1,
-          hint:
-            row.length > nCols
-              ? `Quote values that contain "${dialect!.delimiter === '\t' ? '\\t' : dialect!.delimiter}", or check the delimiter`
-              : 'Add the missing fields (empty is fine) or remove the row',
-        });
+        throw new SynthkitError(
+          'RAGGED_ROW',
+          `Row ${rows + 1} has ${row.length} fields, the header has ${nCols}`,
+          {
+            row: rows + 1,
+            hint:
+              row.length > nCols
+                ? `Quote values that contain "${dialect!.delimiter === '\t' ? '\\t' : dialect!.delimiter}", or check the delimiter`
+                : 'Add the missing fields (empty is fine) or remove the row',
+          },
+        );
       }
       for (let j = 0; j < nCols; j++) columns[j]!.push(row[j]!);
       fill++;
@@ -126,10 +140,14 @@ export async function* csvRecordBatches(
     if (buf.length >= BLOCK) yield* block(false);
   }
   if (!sawText)
-    throw new SynthkitError('EMPTY_INPUT', 'The input is empty', { hint: 'Give a CSV file with a header row and data rows' });
+    throw new SynthkitError('EMPTY_INPUT', 'The input is empty', {
+      hint: 'Give a CSV file with a header row and data rows',
+    });
   if (buf.length > 0 || parser === undefined) yield* block(true);
   if (header === undefined)
-    throw new SynthkitError('EMPTY_INPUT', 'The input is empty', { hint: 'Give a CSV file with a header row and data rows' });
+    throw new SynthkitError('EMPTY_INPUT', 'The input is empty', {
+      hint: 'Give a CSV file with a header row and data rows',
+    });
   if (rows === 0)
     throw new SynthkitError('NO_ROWS', `The input has a header (${header.length} columns) but no data rows`, {
       hint: 'Add data rows below the header',
@@ -137,12 +155,24 @@ export async function* csvRecordBatches(
   if (fill > 0) yield flush();
 }
 
-function checkHeader(h: string[], dialect: CsvDialect, sniffed: ReturnType<typeof sniffDialect> | undefined): string[] {
-  if (h.length === 1 && sniffed !== undefined && sniffed.delimiter !== dialect.delimiter && sniffed.headerFields > 1 && sniffed.consistency >= 0.8)
+function checkHeader(
+  h: string[],
+  dialect: CsvDialect,
+  sniffed: ReturnType<typeof sniffDialect> | undefined,
+): string[] {
+  if (
+    h.length === 1 &&
+    sniffed !== undefined &&
+    sniffed.delimiter !== dialect.delimiter &&
+    sniffed.headerFields > 1 &&
+    sniffed.consistency >= 0.8
+  )
     throw new SynthkitError(
       'BAD_DELIMITER',
       `With delimiter "${show(dialect.delimiter)}" the file has one column, but "${show(sniffed.delimiter)}" splits it into ${sniffed.headerFields}`,
-      { hint: `Pass delimiter "${show(sniffed.delimiter)}" (CLI: --delimiter), or leave the delimiter out to sniff it` },
+      {
+        hint: `Pass delimiter "${show(sniffed.delimiter)}" (CLI: --delimiter), or leave the delimiter out to sniff it`,
+      },
     );
   const seen = new Set<string>();
   h.forEach((name, j) => {

@@ -1,4 +1,9 @@
-import { compileDatetimeFormat, type DatetimeCodec, type DatetimeStats, newDatetimeStats } from './datetime-format.js';
+import {
+  compileDatetimeFormat,
+  type DatetimeCodec,
+  type DatetimeStats,
+  newDatetimeStats,
+} from './datetime-format.js';
 
 const DATES = ['%Y-%m-%d', '%m/%d/%Y', '%d/%m/%Y', '%Y/%m/%d', '%d.%m.%Y', '%d-%m-%Y'];
 const TIMES = ['', ' %H:%M:%S', ' %H:%M', ' %H:%M:%S.%f', ' %I:%M:%S %p', ' %I:%M %p'];

@@ -111,9 +111,13 @@ function splitFormat(format: string): Part[] {
     if (d === '%') parts.push({ lit: '%' });
     else if (d !== undefined && KNOWN.has(d)) parts.push({ field: d as FieldKind, pad });
     else
-      throw new SynthkitError('UNSUPPORTED', `Datetime format "${format}" uses %${d ?? ''}, which is not supported`, {
-        hint: 'Use %Y %y %m %d %H %I %p %M %S %f %L %b %B (and %-m style for no zero padding)',
-      });
+      throw new SynthkitError(
+        'UNSUPPORTED',
+        `Datetime format "${format}" uses %${d ?? ''}, which is not supported`,
+        {
+          hint: 'Use %Y %y %m %d %H %I %p %M %S %f %L %b %B (and %-m style for no zero padding)',
+        },
+      );
   }
   if (!parts.some((p) => 'field' in p && (p.field === 'Y' || p.field === 'y')))
     throw new SynthkitError('UNSUPPORTED', `Datetime format "${format}" has no year (%Y or %y)`, {
@@ -235,7 +239,7 @@ function writeWith(parts: readonly Part[], ms: number, unitMs: number): string {
         out += year >= 0 && year < 10000 ? String(year).padStart(4, '0') : String(year);
         break;
       case 'y':
-        out += two((((year % 100) + 100) % 100), true);
+        out += two(((year % 100) + 100) % 100, true);
         break;
       case 'm':
         out += two(month, p.pad);
@@ -307,7 +311,9 @@ export function civilFromDays(z: number): [number, number, number] {
   const zz = z + 719468;
   const era = Math.floor(zz / 146097);
   const doe = zz - era * 146097;
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const yoe = Math.floor(
+    (doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365,
+  );
   const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
   const mp = Math.floor((5 * doy + 2) / 153);
   const d = doy - Math.floor((153 * mp + 2) / 5) + 1;

@@ -6,9 +6,11 @@ export function encodeStrings(values: readonly string[], missing?: ReadonlySet<s
   const codes = new Int32Array(n);
   const categories: string[] = [];
   const index = new Map<string, number>();
+  let maxLen = -1;
+  if (missing) for (const m of missing) maxLen = Math.max(maxLen, m.length);
   for (let i = 0; i < n; i++) {
     const v = values[i]!;
-    if (missing?.has(v)) {
+    if (v.length <= maxLen && missing!.has(v)) {
       codes[i] = MISSING_CODE;
       continue;
     }

@@ -10,7 +10,9 @@ const TWO52 = 4_503_599_627_370_496;
  * one decimal), others rounded to at most `maxDecimals` in their shortest form ("2.15", "7.0").
  * `maxDecimals: Infinity` keeps every digit (shortest round-trip form).
  */
-export function numberWriter(f: Pick<NumberFormat, 'integer' | 'minDecimals' | 'maxDecimals'>): (v: number) => string {
+export function numberWriter(
+  f: Pick<NumberFormat, 'integer' | 'minDecimals' | 'maxDecimals'>,
+): (v: number) => string {
   const min = f.minDecimals;
   if (f.integer) {
     const tail = min > 0 ? `.${'0'.repeat(min)}` : '';
@@ -35,7 +37,12 @@ export function numberWriter(f: Pick<NumberFormat, 'integer' | 'minDecimals' | '
 }
 
 /** Default style for a number column with no known format: shortest round-trip form. */
-export const PLAIN_NUMBER: NumberFormat = { kind: 'number', integer: false, minDecimals: 0, maxDecimals: Infinity };
+export const PLAIN_NUMBER: NumberFormat = {
+  kind: 'number',
+  integer: false,
+  minDecimals: 0,
+  maxDecimals: Infinity,
+};
 
 /** Every cell as text in `format` (unquoted; '' when missing). Used to re-read and to write. */
 export function cellStrings(column: Column, format: ColumnFormat | undefined): string[] {

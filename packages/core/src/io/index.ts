@@ -1,4 +1,10 @@
-export type { BooleanFormat, ColumnFormat, DatetimeFormat, NumberFormat, TextFormat } from './column-format.js';
+export type {
+  BooleanFormat,
+  ColumnFormat,
+  DatetimeFormat,
+  NumberFormat,
+  TextFormat,
+} from './column-format.js';
 export {
   type CsvBatch,
   type CsvBatchOptions,

@@ -58,7 +58,8 @@ export function scanNumber(s: string): number {
     exp *= sign;
   }
   if (intDigits > 1 && s.charCodeAt(intStart) === 48) return LEADING_ZERO;
-  if (!hasPoint && !hasExp && intDigits > 15 && Math.abs(Number(s)) > Number.MAX_SAFE_INTEGER) return UNSAFE_INTEGER;
+  if (!hasPoint && !hasExp && intDigits > 15 && Math.abs(Number(s)) > Number.MAX_SAFE_INTEGER)
+    return UNSAFE_INTEGER;
   return Math.max(0, fracDigits - exp);
 }
 

@@ -1,8 +1,15 @@
 import { SynthkitError } from '../errors/synthkit-error.js';
-import { type Column, type ColumnType, concatColumns, isMissingAt, MISSING_BOOL, MISSING_CODE } from '../table/column.js';
+import {
+  type Column,
+  type ColumnType,
+  concatColumns,
+  isMissingAt,
+  MISSING_BOOL,
+  MISSING_CODE,
+} from '../table/column.js';
 import { Table } from '../table/table.js';
 import type { ColumnFormat } from './column-format.js';
-import { ColumnTyper, type TyperContext } from './column-typer.js';
+import { ColumnTyper, makeTyperContext, type TyperContext } from './column-typer.js';
 import {
   type CsvBatch,
   type CsvBatchOptions,
@@ -10,7 +17,6 @@ import {
   type CsvReadOptions,
   type CsvReadResult,
   DEFAULT_BATCH_SIZE,
-  DEFAULT_MISSING_TOKENS,
 } from './csv-options.js';
 import { csvRecordBatches } from './csv-records.js';
 import { cellStrings } from './format-values.js';
@@ -22,7 +28,7 @@ import { cellStrings } from './format-values.js';
  */
 export async function parseCsv(input: CsvInput, options: CsvReadOptions = {}): Promise<CsvReadResult> {
   const warnings: string[] = [];
-  const ctx = context(options, warnings);
+  const ctx = makeTyperContext(options, warnings);
   let typers: ColumnTyper[] = [];
   let parts: Array<Array<Column | number>> = [];
   let header: readonly string[] = [];
@@ -61,14 +67,19 @@ export async function parseCsv(input: CsvInput, options: CsvReadOptions = {}): P
  * Column types are decided on the first batch; a later value that does not fit (text in a number
  * column) is a TYPE_MISMATCH error naming the column and row, since earlier batches are gone.
  */
-export async function* readCsvBatches(input: CsvInput, options: CsvBatchOptions = {}): AsyncGenerator<CsvBatch> {
+export async function* readCsvBatches(
+  input: CsvInput,
+  options: CsvBatchOptions = {},
+): AsyncGenerator<CsvBatch> {
   const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
   if (!(batchSize >= 1))
-    throw new SynthkitError('BAD_OPTION', `batchSize must be at least 1, got ${batchSize}`, { hint: 'Use e.g. 65536' });
+    throw new SynthkitError('BAD_OPTION', `batchSize must be at least 1, got ${batchSize}`, {
+      hint: 'Use e.g. 65536',
+    });
   let typers: ColumnTyper[] | undefined;
   for await (const rb of csvRecordBatches(input, options, batchSize)) {
     const warnings: string[] = [];
-    const ctx = context(options, warnings);
+    const ctx = makeTyperContext(options, warnings);
     typers ??= makeTypers(rb.header, options);
     const columns = rb.header.map((name, j) => {
       const typer = typers![j]!;
@@ -93,28 +104,27 @@ export async function* readCsvBatches(input: CsvInput, options: CsvBatchOptions 
     });
     yield {
       table: new Table(columns),
-      formats: Object.fromEntries(rb.header.map((name, j) => [name, typers![j]!.format()])) as Record<string, ColumnFormat>,
+      formats: Object.fromEntries(rb.header.map((name, j) => [name, typers![j]!.format()])) as Record<
+        string,
+        ColumnFormat
+      >,
       dialect: rb.dialect,
       warnings,
     };
   }
 }
 
-function context(options: CsvReadOptions, warnings: string[]): TyperContext {
-  return {
-    missing: new Set(options.missingTokens ?? DEFAULT_MISSING_TOKENS),
-    nonFinite: options.nonFinite ?? 'error',
-    warn: (m) => warnings.push(m),
-  };
-}
-
 function makeTypers(header: readonly string[], options: CsvReadOptions): ColumnTyper[] {
   for (const name of [...Object.keys(options.types ?? {}), ...Object.keys(options.datetimeFormats ?? {})])
     if (!header.includes(name))
-      throw new SynthkitError('UNKNOWN_COLUMN', `A type is given for column "${name}", which the file does not have`, {
-        column: name,
-        hint: `Columns are: ${header.join(', ')}`,
-      });
+      throw new SynthkitError(
+        'UNKNOWN_COLUMN',
+        `A type is given for column "${name}", which the file does not have`,
+        {
+          column: name,
+          hint: `Columns are: ${header.join(', ')}`,
+        },
+      );
   return header.map((name) => new ColumnTyper(name, options.types?.[name], options.datetimeFormats?.[name]));
 }
 
@@ -145,9 +155,17 @@ function retype(
   for (const v of vals) all.push(v);
   typer.reset();
   const r = typer.build(all, 0, ctx);
-  if (r === null || 'at' in r) throw new SynthkitError('INTERNAL', `Could not re-read column "${typer.name}"`);
-  const what = typer.kind === before ? `format ${JSON.stringify(typer.format())}` : typer.kind === 'categorical' ? 'text (mixed types)' : typer.kind;
-  ctx.warn(`Column "${typer.name}": row ${rowOffset + at + 1} has "${vals[at]}", not a ${before}; the column is read as ${what}`);
+  if (r === null || 'at' in r)
+    throw new SynthkitError('INTERNAL', `Could not re-read column "${typer.name}"`);
+  const what =
+    typer.kind === before
+      ? `format ${JSON.stringify(typer.format())}`
+      : typer.kind === 'categorical'
+        ? 'text (mixed types)'
+        : typer.kind;
+  ctx.warn(
+    `Column "${typer.name}": row ${rowOffset + at + 1} has "${vals[at]}", not a ${before}; the column is read as ${what}`,
+  );
   return r;
 }
 

@@ -1,7 +1,7 @@
 import { SynthkitError } from '../errors/synthkit-error.js';
-import { Table } from '../table/table.js';
 import type { Column } from '../table/column.js';
-import { ColumnTyper, type TyperContext } from './column-typer.js';
+import { Table } from '../table/table.js';
+import { ColumnTyper, makeTyperContext } from './column-typer.js';
 import { type CsvReadOptions, type CsvReadResult, DEFAULT_MISSING_TOKENS } from './csv-options.js';
 
 /**
@@ -12,9 +12,13 @@ import { type CsvReadOptions, type CsvReadResult, DEFAULT_MISSING_TOKENS } from 
 export function parseJson(text: string, options: CsvReadOptions = {}): CsvReadResult {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const trimmed = body.trim();
-  if (trimmed === '') throw new SynthkitError('EMPTY_INPUT', 'The input is empty', { hint: 'Give an array of records or JSON lines' });
+  if (trimmed === '')
+    throw new SynthkitError('EMPTY_INPUT', 'The input is empty', {
+      hint: 'Give an array of records or JSON lines',
+    });
   const records = trimmed.startsWith('[') ? parseArray(trimmed) : parseLines(body);
-  if (records.length === 0) throw new SynthkitError('NO_ROWS', 'The JSON holds no records', { hint: 'Add at least one record' });
+  if (records.length === 0)
+    throw new SynthkitError('NO_ROWS', 'The JSON holds no records', { hint: 'Add at least one record' });
   const missing = new Set(options.missingTokens ?? DEFAULT_MISSING_TOKENS);
   const missingToken = missing.has('') ? '' : ([...missing][0] ?? '');
   const names: string[] = [];
@@ -29,18 +33,28 @@ export function parseJson(text: string, options: CsvReadOptions = {}): CsvReadRe
     for (const [k, v] of Object.entries(rec as Record<string, unknown>)) {
       let j = index.get(k);
       if (j === undefined) {
-        if (k.trim() === '') throw new SynthkitError('EMPTY_COLUMN_NAME', `Record ${i + 1} has an empty key`, { row: i + 1, hint: 'Name every field' });
+        if (k.trim() === '')
+          throw new SynthkitError('EMPTY_COLUMN_NAME', `Record ${i + 1} has an empty key`, {
+            row: i + 1,
+            hint: 'Name every field',
+          });
         j = names.length;
         names.push(k);
         index.set(k, j);
         cols.push(new Array<string>(records.length).fill(missingToken));
       }
       cols[j]![i] =
-        v === null || v === undefined ? missingToken : typeof v === 'string' ? v : typeof v === 'object' ? JSON.stringify(v) : String(v);
+        v === null || v === undefined
+          ? missingToken
+          : typeof v === 'string'
+            ? v
+            : typeof v === 'object'
+              ? JSON.stringify(v)
+              : String(v);
     }
   });
   const warnings: string[] = [];
-  const ctx: TyperContext = { missing, nonFinite: options.nonFinite ?? 'error', warn: (m) => warnings.push(m) };
+  const ctx = makeTyperContext(options, warnings);
   const typers = names.map((n) => new ColumnTyper(n, options.types?.[n], options.datetimeFormats?.[n]));
   const columns = names.map((n, j): [string, Column] => {
     const r = typers[j]!.build(cols[j]!, 0, ctx);
@@ -63,9 +77,14 @@ function parseArray(text: string): unknown[] {
   try {
     v = JSON.parse(text);
   } catch (e) {
-    throw new SynthkitError('PARSE_ERROR', `Invalid JSON: ${(e as Error).message}`, { hint: 'Check the file with a JSON validator' });
+    throw new SynthkitError('PARSE_ERROR', `Invalid JSON: ${(e as Error).message}`, {
+      hint: 'Check the file with a JSON validator',
+    });
   }
-  if (!Array.isArray(v)) throw new SynthkitError('PARSE_ERROR', 'Expected an array of records', { hint: 'Wrap the records in [ ]' });
+  if (!Array.isArray(v))
+    throw new SynthkitError('PARSE_ERROR', 'Expected an array of records', {
+      hint: 'Wrap the records in [ ]',
+    });
   return v;
 }
 

@@ -23,7 +23,7 @@ export function tableFingerprint(table: Table): string {
           const e = Math.min(col.values.length, s + CHUNK);
           for (let i = s; i < e; i++) {
             const v = col.values[i]!;
-            f64[i - s] = v === v ? v : Number.NaN;
+            f64[i - s] = Number.isNaN(v) ? Number.NaN : v;
           }
           h.update(new Uint8Array(f64.buffer, 0, (e - s) * 8));
         }

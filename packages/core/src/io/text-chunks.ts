@@ -58,7 +58,9 @@ export async function* textChunks(input: CsvInput, encoding = 'utf-8'): AsyncGen
 }
 
 function isReadableStream(x: unknown): x is ReadableStream<string | Uint8Array> {
-  return typeof (x as { getReader?: unknown }).getReader === 'function' && !(Symbol.asyncIterator in (x as object));
+  return (
+    typeof (x as { getReader?: unknown }).getReader === 'function' && !(Symbol.asyncIterator in (x as object))
+  );
 }
 
 async function* readerIterable<T>(stream: ReadableStream<T>): AsyncGenerator<T> {

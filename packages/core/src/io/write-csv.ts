@@ -107,23 +107,38 @@ function columnCells(
       const w = numberWriter(numberStyle(meta, format));
       for (let i = start; i < end; i++) {
         const v = col.values[i]!;
-        out[i - start] = v === v ? w(v) : missing;
+        out[i - start] = Number.isNaN(v) ? missing : w(v);
       }
       return out;
     }
     case 'datetime': {
-      const f = meta?.sdtype === 'datetime' ? meta.format : format?.kind === 'datetime' ? format.format : DEFAULT_DATETIME;
+      const f =
+        meta?.sdtype === 'datetime'
+          ? meta.format
+          : format?.kind === 'datetime'
+            ? format.format
+            : DEFAULT_DATETIME;
       const codec = compileDatetimeFormat(f);
       const needs = /[",\r\n]/.test(f) || f.includes(delim);
       for (let i = start; i < end; i++) {
         const v = col.values[i]!;
-        out[i - start] = v === v ? (needs ? quote(codec.write(v), delim) : codec.write(v)) : missing;
+        out[i - start] = Number.isNaN(v) ? missing : needs ? quote(codec.write(v), delim) : codec.write(v);
       }
       return out;
     }
     case 'boolean': {
-      const t = meta?.sdtype === 'boolean' ? meta.trueToken : format?.kind === 'boolean' ? format.trueToken : undefined;
-      const f = meta?.sdtype === 'boolean' ? meta.falseToken : format?.kind === 'boolean' ? format.falseToken : undefined;
+      const t =
+        meta?.sdtype === 'boolean'
+          ? meta.trueToken
+          : format?.kind === 'boolean'
+            ? format.trueToken
+            : undefined;
+      const f =
+        meta?.sdtype === 'boolean'
+          ? meta.falseToken
+          : format?.kind === 'boolean'
+            ? format.falseToken
+            : undefined;
       const tq = quote(t ?? 'true', delim);
       const fq = quote(f ?? 'false', delim);
       for (let i = start; i < end; i++) {

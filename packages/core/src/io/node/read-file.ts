@@ -13,7 +13,10 @@ export async function readCsvFile(path: string, options: CsvReadOptions = {}): P
 }
 
 /** Streams a CSV file (or .csv.gz) as typed batches with bounded memory; see readCsvBatches. */
-export async function* readCsvFileBatches(path: string, options: CsvBatchOptions = {}): AsyncGenerator<CsvBatch> {
+export async function* readCsvFileBatches(
+  path: string,
+  options: CsvBatchOptions = {},
+): AsyncGenerator<CsvBatch> {
   yield* readCsvBatches(await fileStream(path), options);
 }
 
@@ -51,10 +54,17 @@ async function fileStream(path: string): Promise<AsyncIterable<Uint8Array>> {
     if (s.isDirectory()) throw Object.assign(new Error(`${path} is a directory`), { code: 'EISDIR' });
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    throw new SynthkitError('IO_ERROR', `Cannot read ${path}: ${code === 'ENOENT' ? 'no such file' : (e as Error).message}`, {
-      hint: code === 'ENOENT' ? 'Check the path (relative paths start from the current directory)' : 'Check the path and its permissions',
-      cause: e,
-    });
+    throw new SynthkitError(
+      'IO_ERROR',
+      `Cannot read ${path}: ${code === 'ENOENT' ? 'no such file' : (e as Error).message}`,
+      {
+        hint:
+          code === 'ENOENT'
+            ? 'Check the path (relative paths start from the current directory)'
+            : 'Check the path and its permissions',
+        cause: e,
+      },
+    );
   }
   const raw = createReadStream(path, { highWaterMark: 1 << 20 });
   return path.toLowerCase().endsWith('.gz') ? raw.pipe(createGunzip()) : raw;
