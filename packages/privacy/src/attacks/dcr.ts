@@ -49,7 +49,8 @@ export function dcrAttack(options: DcrOptions = {}): AttackPlugin {
       ctx.progress({ stage: 'dcr', done: 2, total: 4 });
 
       const dTrain = firstOf(toTrain.distance, 2);
-      const dControl = firstOf((await search.knn(space, control, synthetic, 1, ctx.signal)).distance, 1);
+      const toControl = await search.knn(space, control, synthetic, 1, ctx.signal);
+      const dControl = toControl.distance;
       ctx.progress({ stage: 'dcr', done: 3, total: 4 });
 
       const nRandom = positiveInteger(options.randomRows ?? Math.min(p.synthetic.nRows, 5000), 'randomRows');
@@ -66,7 +67,7 @@ export function dcrAttack(options: DcrOptions = {}): AttackPlugin {
         } else if (dTrain[i] === dControl[i]) closer += 0.5;
       }
       const nS = dTrain.length;
-      const share = successRate(nS, closer);
+      const share = clusteredShare(dTrain, dControl, toTrain.index, toControl.index, p.train.nRows);
       // with no leakage every real row is equally likely to be the closest, so a synthetic row is
       // closer to train with probability nTrain/(nTrain + nControl): the size correction
       const p0 = p.train.nRows / (p.train.nRows + p.control.nRows);
@@ -93,6 +94,7 @@ export function dcrAttack(options: DcrOptions = {}): AttackPlugin {
         medianDcrRatio: medianSynth / medianControl,
         shareCloserToTrain: closer / nS,
         shareCloserToTrainCi: [share.rate - share.error, share.rate + share.error],
+        shareDesignEffect: share.designEffect,
         shareExpectedWithoutLeak: p0,
         exactCopyRate: copies,
         exactCopyRateControl: controlCopies,
@@ -113,6 +115,34 @@ export function dcrAttack(options: DcrOptions = {}): AttackPlugin {
       };
     },
   };
+}
+
+/**
+ * Wilson interval of the share of synthetic rows closer to train, widened for clustering: synthetic
+ * rows whose closest real row is the same row succeed or fail together, so the rows are grouped by
+ * that real row and the cluster-robust variance sets an effective sample size (Kish design effect).
+ */
+function clusteredShare(dTrain: Float64Array, dControl: Float64Array, iTrain: Int32Array, iControl: Int32Array, nTrain: number) {
+  const n = dTrain.length;
+  const weight = new Map<number, number>();
+  const hits = new Map<number, number>();
+  let closer = 0;
+  for (let i = 0; i < n; i++) {
+    const y = dTrain[i]! < dControl[i]! ? 1 : dTrain[i] === dControl[i] ? 0.5 : 0;
+    const cluster = y > 0 ? iTrain[2 * i]! : nTrain + iControl[i]!;
+    weight.set(cluster, (weight.get(cluster) ?? 0) + 1);
+    hits.set(cluster, (hits.get(cluster) ?? 0) + y);
+    closer += y;
+  }
+  const p = closer / n;
+  const c = weight.size;
+  let v = 0;
+  for (const [k, m] of weight) v += (hits.get(k)! - p * m) ** 2;
+  v = c > 1 ? (v * c) / (c - 1) / (n * n) : 0;
+  const binomial = (p * (1 - p)) / n;
+  const designEffect = binomial > 0 && v > binomial ? v / binomial : 1;
+  const nEff = n / designEffect;
+  return { ...successRate(nEff, p * nEff), designEffect };
 }
 
 function firstOf(distance: Float64Array, k: number): Float64Array {
