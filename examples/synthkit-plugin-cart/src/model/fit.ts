@@ -180,10 +180,16 @@ function findAtoms(y: Float64Array, order: Int32Array): Float64Array {
   return Float64Array.from(out);
 }
 
-/** Whether `v` is one of the (few, ascending) atoms. */
+/** Whether `v` is one of the atoms (ascending; at most 100 at a 1% share). */
 export function isAtom(atoms: Float64Array, v: number): boolean {
-  for (let i = 0; i < atoms.length; i++) if (atoms[i] === v) return true;
-  return false;
+  let lo = 0;
+  let hi = atoms.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (atoms[mid]! < v) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < atoms.length && atoms[lo] === v;
 }
 
 function classCounts(codes: Int32Array, k: number, leaves: LeafRows): Int32Array {

@@ -52,8 +52,7 @@ export function growTree(
     const start = stack.pop()!;
     const node = stack.pop()!;
     const n = end - start;
-    const nodeRows = rows.subarray(start, end);
-    const impurity = n > 0 ? finder.beginNode(nodeRows) : 0;
+    const impurity = n > 0 ? finder.beginNode(rows, start, end) : 0;
     if (Number.isNaN(rootImpurity)) rootImpurity = impurity;
     if (
       n < params.minSplit ||
@@ -65,8 +64,8 @@ export function growTree(
     }
     for (let f = 0; f < predictors.length; f++) {
       const p = predictors[f]!;
-      if (p.kind === 'continuous') finder.searchContinuous(f, sorted[f]!.subarray(start, end), p.values);
-      else finder.searchDiscrete(f, nodeRows, p.codes, p.nLevels);
+      if (p.kind === 'continuous') finder.searchContinuous(f, sorted[f]!, start, end, p.values);
+      else finder.searchDiscrete(f, rows, start, end, p.codes, p.nLevels);
     }
     const best = finder.best;
     if (best.feature < 0 || !(best.improvement > params.cp * rootImpurity) || best.improvement <= 0) {

@@ -36,6 +36,8 @@ export class SplitFinder {
   private readonly levelKey: Float64Array;
   private readonly seen: Int32Array;
   private nodeSum = 0;
+  private readonly top = new Int32Array(3);
+  private nTop = 0;
   private nodeTerm = 0;
   readonly best: BestSplit;
 
@@ -67,25 +69,26 @@ export class SplitFinder {
    * Prepares the node holding `rows` and returns its impurity (Gini x n, or sum of squares).
    * Must be called before `searchContinuous` / `searchDiscrete` for that node.
    */
-  beginNode(rows: Int32Array): number {
-    const n = rows.length;
+  beginNode(rows: Int32Array, start: number, end: number): number {
+    const n = end - start;
     this.best.improvement = 0;
     this.best.feature = -1;
     if (this.target.kind === 'discrete') {
       const codes = this.target.codes;
       this.total.fill(0);
-      for (let i = 0; i < n; i++) this.total[codes[rows[i]!]!]!++;
+      for (let i = start; i < end; i++) this.total[codes[rows[i]!]!]!++;
       let sq = 0;
       for (let k = 0; k < this.nClasses; k++) sq += this.total[k]! * this.total[k]!;
       this.nodeTerm = sq / n;
+      this.rankTopClasses();
       return n - this.nodeTerm;
     }
     const y = this.target.values;
     let mean = 0;
-    for (let i = 0; i < n; i++) mean += y[rows[i]!]!;
+    for (let i = start; i < end; i++) mean += y[rows[i]!]!;
     mean /= n;
     let ss = 0;
-    for (let i = 0; i < n; i++) {
+    for (let i = start; i < end; i++) {
       const r = rows[i]!;
       const d = y[r]! - mean;
       this.centred[r] = d;
@@ -93,14 +96,14 @@ export class SplitFinder {
     }
     // Sums are taken over centred values, so the parent's sum is ~0 and its term s^2/n vanishes.
     this.nodeSum = 0;
-    for (let i = 0; i < n; i++) this.nodeSum += this.centred[rows[i]!]!;
+    for (let i = start; i < end; i++) this.nodeSum += this.centred[rows[i]!]!;
     this.nodeTerm = (this.nodeSum * this.nodeSum) / n;
     return ss;
   }
 
-  /** Sweeps the node's rows in `sorted` (ascending by `x`) for the best threshold. */
-  searchContinuous(feature: number, sorted: Int32Array, x: Float64Array): void {
-    const n = sorted.length;
+  /** Sweeps the node's rows `sorted[start, end)` (ascending by `x`) for the best threshold. */
+  searchContinuous(feature: number, sorted: Int32Array, start: number, end: number, x: Float64Array): void {
+    const n = end - start;
     const minLeaf = this.minLeaf;
     if (n < 2 * minLeaf) return;
     let bestScore = this.nodeTerm + this.best.improvement;
@@ -113,13 +116,13 @@ export class SplitFinder {
       let sqL = 0;
       let sqR = 0;
       for (let k = 0; k < this.nClasses; k++) sqR += total[k]! * total[k]!;
-      for (let i = 0; i < n - 1; i++) {
+      for (let i = start; i < end - 1; i++) {
         const k = codes[sorted[i]!]!;
         const l = left[k]!;
         sqL += 2 * l + 1;
         sqR -= 2 * (total[k]! - l) - 1;
         left[k] = l + 1;
-        const nL = i + 1;
+        const nL = i - start + 1;
         if (nL < minLeaf) continue;
         if (n - nL < minLeaf) break;
         if (x[sorted[i]!]! === x[sorted[i + 1]!]!) continue;
@@ -133,9 +136,9 @@ export class SplitFinder {
       const y = this.centred;
       const sum = this.nodeSum;
       let sL = 0;
-      for (let i = 0; i < n - 1; i++) {
+      for (let i = start; i < end - 1; i++) {
         sL += y[sorted[i]!]!;
-        const nL = i + 1;
+        const nL = i - start + 1;
         if (nL < minLeaf) continue;
         if (n - nL < minLeaf) break;
         if (x[sorted[i]!]! === x[sorted[i + 1]!]!) continue;
@@ -164,16 +167,24 @@ export class SplitFinder {
    * partition for a numeric or binary target (Breiman et al. 1984, thm 4.5); with more classes, the
    * orderings by the shares of the node's three most frequent classes are tried (a heuristic).
    */
-  searchDiscrete(feature: number, rows: Int32Array, codes: Int32Array, nLevels: number): void {
-    const n = rows.length;
+  searchDiscrete(
+    feature: number,
+    rows: Int32Array,
+    start: number,
+    end: number,
+    codes: Int32Array,
+    nLevels: number,
+  ): void {
+    const n = end - start;
     if (n < 2 * this.minLeaf) return;
-    const nSeen = this.collectLevels(rows, codes);
+    const nSeen = this.collectLevels(rows, start, end, codes);
     const seen = this.seen;
     const levelN = this.levelN;
     const key = this.levelKey;
     if (nSeen > 1 && this.target.kind === 'discrete') {
       const K = this.nClasses;
-      for (const c of this.topClasses(K === 2 ? 1 : 3)) {
+      for (let t = 0; t < this.nTop; t++) {
+        const c = this.top[t]!;
         for (let i = 0; i < nSeen; i++)
           key[seen[i]!] = this.levelCounts[seen[i]! * K + c]! / levelN[seen[i]!]!;
         sortByKey(seen, nSeen, key);
@@ -208,13 +219,13 @@ export class SplitFinder {
    * Per level present in the node: its row count and class counts (class target) or sum of the
    * centred target (numeric target). Returns how many levels are present, listed in `seen`.
    */
-  private collectLevels(rows: Int32Array, codes: Int32Array): number {
+  private collectLevels(rows: Int32Array, start: number, end: number, codes: Int32Array): number {
     const K = this.nClasses;
     const classes = this.target.kind === 'discrete' ? this.target.codes : undefined;
     const y = this.centred;
     const { seen, levelN, levelSum, levelCounts, levelSeen } = this;
     let nSeen = 0;
-    for (let i = 0; i < rows.length; i++) {
+    for (let i = start; i < end; i++) {
       const r = rows[i]!;
       const l = codes[r]!;
       if (levelSeen[l] === 0) {
@@ -291,12 +302,25 @@ export class SplitFinder {
     this.best.nLevels = nLevels;
   }
 
-  /** The node's `m` most frequent classes (ties by class code). */
-  private topClasses(m: number): number[] {
-    const classes: number[] = [];
-    for (let k = 0; k < this.nClasses; k++) if (this.total[k]! > 0) classes.push(k);
-    classes.sort((a, b) => this.total[b]! - this.total[a]! || a - b);
-    return classes.slice(0, m);
+  /**
+   * The node's most frequent classes (ties by class code), whose shares order a discrete
+   * predictor's levels: one for a two-class target (the other ordering is its mirror), else three.
+   */
+  private rankTopClasses(): void {
+    const want = this.nClasses === 2 ? 1 : 3;
+    const top = this.top;
+    let m = 0;
+    for (let k = 0; k < this.nClasses; k++) {
+      const c = this.total[k]!;
+      if (c === 0) continue;
+      let at = m < want ? m++ : want;
+      while (at > 0 && this.total[top[at - 1]!]! < c) {
+        if (at < want) top[at] = top[at - 1]!;
+        at--;
+      }
+      if (at < want) top[at] = k;
+    }
+    this.nTop = m;
   }
 }
 
