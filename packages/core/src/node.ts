@@ -3,3 +3,4 @@ export {};
 export { loadPlugins } from './plugin/load-plugins.js';
 export { loadConfig, type SynthkitConfig } from './synthesizer/load-config.js';
 export * from './io/node/index.js';
+export { loadSynthesizerFile, saveSynthesizerFile } from './artifact/model-file.js';

@@ -23,6 +23,8 @@ describe('artifact format', () => {
     const shifted = new Uint8Array(bytes.length + 3);
     shifted.set(bytes, 3);
     expect(decodeArtifact(shifted.subarray(3)).arrays).toEqual(contents.arrays);
+    // and from a Node Buffer (whose slice() is a view into a shared pool)
+    expect(decodeArtifact(Buffer.from(bytes)).arrays).toEqual(contents.arrays);
   });
 
   it('rejects every truncation and every single-byte change', () => {

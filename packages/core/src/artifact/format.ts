@@ -113,8 +113,11 @@ export function decodeArtifact(bytes: Uint8Array): ArtifactContents {
     const start = dataStart + e.offset!;
     const end = start + e.length! * Ctor.BYTES_PER_ELEMENT;
     if (e.offset! < 0 || e.length! < 0 || end > body.length) return bad(`array "${e.name}" runs past the end`);
-    // Copy out: the result owns aligned memory whatever the input buffer's alignment.
-    arrays[e.name] = new Ctor(bytes.slice(start, end).buffer);
+    // Copy out: the result owns aligned memory whatever the input's alignment. (Not bytes.slice:
+    // on a Node Buffer that is a view of a shared pool, not a copy.)
+    const copy = new Uint8Array(end - start);
+    copy.set(bytes.subarray(start, end));
+    arrays[e.name] = new Ctor(copy.buffer);
   }
   const { arrays: _directory, ...rest } = manifest;
   return { manifest: rest, arrays };

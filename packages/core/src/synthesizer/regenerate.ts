@@ -1,17 +1,8 @@
-import type { IdMetadata, PiiMetadata } from '../metadata/types.js';
 import type { Rng } from '../rng/rng.js';
-import type { CategoricalColumn, Column } from '../table/column.js';
+import { regenerateColumn } from '../pii/regenerate.js';
+import type { Column } from '../table/column.js';
 import { Table } from '../table/table.js';
 import type { ViewPlan } from './view.js';
-
-// TEMPORARY until core-io's regenerateColumn (pii/) lands: same signature, plain values.
-function regenerateColumn(meta: IdMetadata | PiiMetadata, n: number, rng: Rng, o: { startAt?: number } = {}): CategoricalColumn {
-  const start = o.startAt ?? 0;
-  const categories = Array.from({ length: n }, (_, i) =>
-    meta.sdtype === 'id' ? `${meta.prefix ?? ''}${start + i + 1}` : `${meta.kind}-${rng.nextUint32().toString(36)}`,
-  );
-  return { type: 'categorical', codes: Int32Array.from({ length: n }, (_, i) => i), categories };
-}
 
 /**
  * The output table in metadata order: learned columns as sampled, ids and PII made up afresh.

@@ -1,6 +1,9 @@
 import type { Constraint } from '../constraints/constraint.js';
 import { constraintFromSpec } from '../constraints/from-spec.js';
 import { SynthkitError } from '../errors/synthkit-error.js';
+import { tableFingerprint } from '../io/table-fingerprint.js';
+import { checkMetadataAgainstTable } from '../metadata/check-table.js';
+import { detectMetadata } from '../metadata/detect.js';
 import type { ConstraintSpec, Metadata } from '../metadata/types.js';
 import { parseOptions } from '../plugin/options.js';
 import type { GeneratorPlugin, JsonValue, ProgressEvent } from '../plugin/types.js';
@@ -51,12 +54,8 @@ export interface GeneratorInfo {
   readonly options: Readonly<Record<string, unknown>>;
 }
 
-const DEFAULT_BATCH = 16_384;
-
-// TEMPORARY until core-io's detectMetadata lands.
-function detect(_table: Table): Metadata {
-  throw new SynthkitError('BAD_METADATA', 'Metadata detection is not available yet', { hint: 'Pass metadata' });
-}
+/** Rows per generator batch unless `batchSize` says otherwise (part of what determines the output). */
+export const DEFAULT_BATCH_SIZE = 16_384;
 
 /**
  * Wraps any generator plugin: metadata, the view (missing indicators, datetimes as numbers,
@@ -99,6 +98,11 @@ export class Synthesizer {
     return this.fitted !== undefined;
   }
 
+  /** Names of the constraints in force, e.g. `inequality(pickup <= dropoff)`. */
+  get constraintNames(): string[] {
+    return this.fitted?.constraints.map((c) => c.constraint.name) ?? [];
+  }
+
   /** Seed, row count and input fingerprint of the fit (for lineage). */
   get fitRecord(): Fitted['fit'] | undefined {
     return this.fitted?.fit;
@@ -111,7 +115,8 @@ export class Synthesizer {
     if (table.nRows === 0)
       throw new SynthkitError('NO_ROWS', 'Cannot fit on a table with no rows', { hint: 'Give a table with at least one data row' });
     progress({ stage: 'prepare', done: 0, total: 1 });
-    const metadata = this.config.metadata ?? detect(table);
+    const metadata = this.config.metadata ?? detectMetadata(table);
+    checkMetadataAgainstTable(metadata, table);
     const plan = fitViewPlan(table, metadata);
     const constraints = [
       ...(metadata.constraints ?? []).map(constraintFromSpec),
@@ -137,7 +142,7 @@ export class Synthesizer {
       reparams,
       modelSignature: signature,
       model,
-      fit: { seed, rows: table.nRows, fingerprint: null },
+      fit: { seed, rows: table.nRows, fingerprint: tableFingerprint(table) },
     };
     progress({ stage: 'fit', done: 1, total: 1 });
     return this;
@@ -155,7 +160,7 @@ export class Synthesizer {
     const f = this.requireFitted();
     if (!Number.isSafeInteger(n) || n < 0)
       throw new SynthkitError('BAD_OPTION', `Row count must be a whole number >= 0, got ${n}`, { hint: 'e.g. --rows 1000' });
-    const batchSize = o.batchSize ?? DEFAULT_BATCH;
+    const batchSize = o.batchSize ?? DEFAULT_BATCH_SIZE;
     if (!Number.isSafeInteger(batchSize) || batchSize < 1)
       throw new SynthkitError('BAD_OPTION', `batchSize must be a whole number >= 1, got ${batchSize}`);
     const progress = o.onProgress ?? (() => {});
