@@ -18,7 +18,11 @@ const columnSchema = z.discriminatedUnion('sdtype', [
     enforceBounds: z.boolean().optional(),
   }),
   z.strictObject({ sdtype: z.literal('categorical') }),
-  z.strictObject({ sdtype: z.literal('boolean'), trueToken: z.string().optional(), falseToken: z.string().optional() }),
+  z.strictObject({
+    sdtype: z.literal('boolean'),
+    trueToken: z.string().optional(),
+    falseToken: z.string().optional(),
+  }),
   z.strictObject({ sdtype: z.literal('datetime'), format: z.string().min(1) }),
   z.strictObject({
     sdtype: z.literal('id'),
@@ -30,7 +34,12 @@ const columnSchema = z.discriminatedUnion('sdtype', [
 
 const strict = z.boolean().optional();
 const constraintSchema = z.discriminatedUnion('type', [
-  z.strictObject({ type: z.literal('range'), column: z.string(), min: z.number().optional(), max: z.number().optional() }),
+  z.strictObject({
+    type: z.literal('range'),
+    column: z.string(),
+    min: z.number().optional(),
+    max: z.number().optional(),
+  }),
   z.strictObject({ type: z.literal('inequality'), low: z.string(), high: z.string(), strict }),
   z.strictObject({ type: z.literal('fixedCombinations'), columns: z.array(z.string()).min(2) }),
   z.strictObject({ type: z.literal('positive'), column: z.string(), strict }),
@@ -55,9 +64,13 @@ export function parseMetadata(json: unknown): Metadata {
     });
   let obj = json as Record<string, unknown>;
   if (typeof obj.version === 'number' && obj.version > 1)
-    throw new SynthkitError('BAD_METADATA', `Metadata version ${obj.version} is newer than this synthkit understands (1)`, {
-      hint: 'Upgrade synthkit, or re-detect the metadata with this version',
-    });
+    throw new SynthkitError(
+      'BAD_METADATA',
+      `Metadata version ${obj.version} is newer than this synthkit understands (1)`,
+      {
+        hint: 'Upgrade synthkit, or re-detect the metadata with this version',
+      },
+    );
   if (isSdvMetadata(obj)) obj = fromSdvMetadata(obj);
   const parsed = metadataSchema.safeParse(obj);
   if (!parsed.success) throw fromZod(parsed.error);
@@ -73,12 +86,15 @@ function fromZod(error: z.ZodError): SynthkitError {
   const column = path[0] === 'columns' ? path[1] : undefined;
   const field = path[path.length - 1];
   let hint = 'See the metadata section of the @synthkit/core README for the valid shape';
-  if (path[0] === 'columns' && path.length === 2) hint = `A column needs "sdtype": one of ${SDTYPES.join(', ')}`;
+  if (issue.code === 'unrecognized_keys')
+    hint = `Remove ${issue.keys.map((k) => `"${k}"`).join(', ')}, or check its spelling`;
+  else if (path[0] === 'columns' && path.length === 2)
+    hint = `A column needs "sdtype": one of ${SDTYPES.join(', ')}`;
   else if (field === 'sdtype') hint = `"sdtype" must be one of ${SDTYPES.join(', ')}`;
   else if (field === 'kind') hint = `"kind" must be one of ${PII_KINDS.join(', ')}`;
   else if (field === 'representation') hint = '"representation" must be "integer" or "float"';
-  else if (issue.code === 'unrecognized_keys') hint = `Remove ${issue.keys.map((k) => `"${k}"`).join(', ')}, or check its spelling`;
-  else if (path[0] === 'constraints') hint = 'Constraints are range, inequality, fixedCombinations, positive, negative';
+  else if (path[0] === 'constraints')
+    hint = 'Constraints are range, inequality, fixedCombinations, positive, negative';
   const details = column !== undefined ? { column, hint } : { hint };
   return new SynthkitError('BAD_METADATA', `Invalid metadata at ${where}: ${issue.message}`, details);
 }
@@ -109,10 +125,14 @@ function checkSemantics(meta: Metadata): void {
   }
   const known = (col: string, what: string): void => {
     if (!(col in meta.columns))
-      throw new SynthkitError('BAD_METADATA', `${what} names column "${col}", which the metadata does not describe`, {
-        column: col,
-        hint: `Columns are: ${names.join(', ')}`,
-      });
+      throw new SynthkitError(
+        'BAD_METADATA',
+        `${what} names column "${col}", which the metadata does not describe`,
+        {
+          column: col,
+          hint: `Columns are: ${names.join(', ')}`,
+        },
+      );
   };
   if (meta.primaryKey !== undefined) known(meta.primaryKey, 'primaryKey');
   for (const c of meta.constraints ?? []) {

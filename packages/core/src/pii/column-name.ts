@@ -20,5 +20,8 @@ export function looksLikeIdName(name: string): boolean {
   const n = normalizeName(name);
   const words = n.split('_');
   const last = words[words.length - 1];
-  return ['id', 'uuid', 'guid', 'key', 'pk', 'identifier'].includes(last ?? '') && !['is', 'has'].includes(words[0] ?? '');
+  return (
+    ['id', 'uuid', 'guid', 'key', 'pk', 'identifier'].includes(last ?? '') &&
+    !['is', 'has'].includes(words[0] ?? '')
+  );
 }

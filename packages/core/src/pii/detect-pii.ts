@@ -10,7 +10,8 @@ const SSN = /^\d{3}-\d{2}-\d{4}$/;
 const PHONE = /^\+?[\d\s().\-/]{6,}(\s*(x|ext\.?)\s*\d+)?$/i;
 const PERSON_NAME = /^\p{Lu}[\p{L}'.-]*( \p{Lu}[\p{L}'.-]*){1,3}$/u;
 const WORDS = /^\p{L}[\p{L}\s'.-]*$/u;
-const POSTCODE = /^(\d{3,5}(-\d{4})?|[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}|[A-Z]\d[A-Z] ?\d[A-Z]\d|\d{4} ?[A-Z]{2})$/i;
+const POSTCODE =
+  /^(\d{3,5}(-\d{4})?|[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}|[A-Z]\d[A-Z] ?\d[A-Z]\d|\d{4} ?[A-Z]{2})$/i;
 const STREET = /^\d+[A-Za-z]?\s+\p{L}/u;
 const USERNAME = /^[A-Za-z0-9._-]{2,40}$/;
 
@@ -27,26 +28,92 @@ const BY_CONTENT: ReadonlyArray<[PiiKind, (v: string) => boolean]> = [
 /** Kinds recognised by name, each with the check its values must pass too (most of them). */
 const BY_NAME: ReadonlyArray<[PiiKind, (n: string, words: string[]) => boolean, (v: string) => boolean]> = [
   ['email', (n, w) => w.includes('email') || n.includes('e_mail') || n === 'mail', (v) => EMAIL.test(v)],
-  ['ip', (_n, w) => w.includes('ip') || w.includes('ipv4') || w.includes('ipv6') || w.includes('ipaddress'), (v) => IPV4.test(v) || IPV6.test(v)],
-  ['url', (_n, w) => ['url', 'uri', 'website', 'homepage', 'link'].some((k) => w.includes(k)), (v) => URL_RE.test(v) || v.includes('.')],
+  [
+    'ip',
+    (_n, w) => w.includes('ip') || w.includes('ipv4') || w.includes('ipv6') || w.includes('ipaddress'),
+    (v) => IPV4.test(v) || IPV6.test(v),
+  ],
+  [
+    'url',
+    (_n, w) => ['url', 'uri', 'website', 'homepage', 'link'].some((k) => w.includes(k)),
+    (v) => URL_RE.test(v) || v.includes('.'),
+  ],
   ['iban', (_n, w) => w.includes('iban'), isIban],
-  ['credit_card', (n, w) => (w.includes('card') && (w.includes('credit') || w.includes('number') || w.includes('no'))) || ['creditcard', 'cc_number', 'ccn', 'pan'].includes(n), isCardNumber],
-  ['ssn', (n, w) => w.includes('ssn') || n.includes('social_security'), (v) => SSN.test(v) || /^\d{9}$/.test(v)],
-  ['phone', (_n, w) => ['phone', 'telephone', 'mobile', 'cell', 'tel', 'fax', 'phonenumber'].some((k) => w.includes(k)), isPhone],
-  ['first_name', (n) => ['first_name', 'firstname', 'given_name', 'fname', 'forename'].includes(n), (v) => WORDS.test(v)],
-  ['last_name', (n) => ['last_name', 'lastname', 'surname', 'family_name', 'lname'].includes(n), (v) => WORDS.test(v)],
-  ['username', (n) => ['username', 'user_name', 'login', 'screen_name', 'handle', 'nickname'].includes(n), (v) => USERNAME.test(v)],
+  [
+    'credit_card',
+    (n, w) =>
+      (w.includes('card') && (w.includes('credit') || w.includes('number') || w.includes('no'))) ||
+      ['creditcard', 'cc_number', 'ccn', 'pan'].includes(n),
+    isCardNumber,
+  ],
+  [
+    'ssn',
+    (n, w) => w.includes('ssn') || n.includes('social_security'),
+    (v) => SSN.test(v) || /^\d{9}$/.test(v),
+  ],
+  [
+    'phone',
+    (_n, w) =>
+      ['phone', 'telephone', 'mobile', 'cell', 'tel', 'fax', 'phonenumber'].some((k) => w.includes(k)),
+    isPhone,
+  ],
+  [
+    'first_name',
+    (n) => ['first_name', 'firstname', 'given_name', 'fname', 'forename'].includes(n),
+    (v) => WORDS.test(v),
+  ],
+  [
+    'last_name',
+    (n) => ['last_name', 'lastname', 'surname', 'family_name', 'lname'].includes(n),
+    (v) => WORDS.test(v),
+  ],
+  [
+    'username',
+    (n) => ['username', 'user_name', 'login', 'screen_name', 'handle', 'nickname'].includes(n),
+    (v) => USERNAME.test(v),
+  ],
   [
     'name',
-    (n, w) => n === 'name' || n === 'full_name' || n === 'fullname' || (w.length === 2 && w[1] === 'name' && PERSON_WORDS.has(w[0]!)),
+    (n, w) =>
+      n === 'name' ||
+      n === 'full_name' ||
+      n === 'fullname' ||
+      (w.length === 2 && w[1] === 'name' && PERSON_WORDS.has(w[0]!)),
     (v) => PERSON_NAME.test(v),
   ],
-  ['address', (_n, w) => w.includes('address') || w.includes('street') || w.includes('addr'), (v) => STREET.test(v) || v.includes(',')],
+  [
+    'address',
+    (_n, w) => w.includes('address') || w.includes('street') || w.includes('addr'),
+    (v) => STREET.test(v) || v.includes(','),
+  ],
   ['city', (n, w) => w.includes('city') || n === 'town' || n === 'municipality', (v) => WORDS.test(v)],
-  ['postcode', (n, w) => ['zip', 'zipcode', 'postcode', 'postal', 'postalcode'].some((k) => w.includes(k)) || n === 'plz', (v) => POSTCODE.test(v)],
+  [
+    'postcode',
+    (n, w) =>
+      ['zip', 'zipcode', 'postcode', 'postal', 'postalcode'].some((k) => w.includes(k)) || n === 'plz',
+    (v) => POSTCODE.test(v),
+  ],
 ];
 
-const PERSON_WORDS = new Set(['person', 'customer', 'client', 'patient', 'employee', 'contact', 'owner', 'member', 'student', 'holder', 'cardholder', 'user', 'account', 'driver', 'passenger', 'guest', 'applicant']);
+const PERSON_WORDS = new Set([
+  'person',
+  'customer',
+  'client',
+  'patient',
+  'employee',
+  'contact',
+  'owner',
+  'member',
+  'student',
+  'holder',
+  'cardholder',
+  'user',
+  'account',
+  'driver',
+  'passenger',
+  'guest',
+  'applicant',
+]);
 
 const SAMPLE = 2000;
 

@@ -1,7 +1,7 @@
 import { faker } from '@faker-js/faker/locale/en';
+import { encodeStrings } from '../io/encode-strings.js';
 import type { IdMetadata, PiiKind, PiiMetadata } from '../metadata/types.js';
 import type { Rng } from '../rng/rng.js';
-import { encodeStrings } from '../io/encode-strings.js';
 import type { CategoricalColumn } from '../table/column.js';
 
 export interface RegenerateOptions {

@@ -1,0 +1,110 @@
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { afterAll, describe, expect, it } from 'vitest';
+import { detectMetadata } from '../../metadata/detect.js';
+import type { Table } from '../../table/table.js';
+import { writeFileAtomic } from './atomic-write.js';
+import { readCsvFile, readCsvFileBatches, readTableFile } from './read-file.js';
+import { writeCsvFile } from './write-csv-file.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'synthkit-io-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const adult = new URL('../../../../../data/adult.csv', import.meta.url).pathname;
+
+describe('writeFileAtomic', () => {
+  it('writes strings, bytes and streams', async () => {
+    const p = join(dir, 'a.txt');
+    await writeFileAtomic(p, 'hello');
+    expect(readFileSync(p, 'utf8')).toBe('hello');
+    await writeFileAtomic(p, new TextEncoder().encode('bytes'));
+    expect(readFileSync(p, 'utf8')).toBe('bytes');
+    await writeFileAtomic(p, ['a', new TextEncoder().encode('b'), 'c']);
+    expect(readFileSync(p, 'utf8')).toBe('abc');
+  });
+
+  it('leaves neither a half file nor a temp file when the stream throws midway', async () => {
+    const p = join(dir, 'broken.csv');
+    writeFileSync(p, 'previous content');
+    async function* failing() {
+      yield 'x'.repeat(3 << 20); // more than one flush, so bytes reach the temp file first
+      yield 'more';
+      throw new Error('generator failed');
+    }
+    await expect(writeFileAtomic(p, failing())).rejects.toThrow('generator failed');
+    expect(readFileSync(p, 'utf8')).toBe('previous content');
+    const fresh = join(dir, 'never.csv');
+    await expect(writeFileAtomic(fresh, failing())).rejects.toThrow('generator failed');
+    expect(existsSync(fresh)).toBe(false);
+    expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('explains a missing output directory', async () => {
+    await expect(writeFileAtomic(join(dir, 'no', 'such', 'dir.csv'), 'x')).rejects.toMatchObject({
+      code: 'IO_ERROR',
+      hint: expect.stringContaining('directory'),
+    });
+  });
+});
+
+describe('reading and writing files', () => {
+  it('reads Adult from disk and writes it back byte for byte, in batches too', async () => {
+    const { table, formats, dialect } = await readCsvFile(adult);
+    const meta = detectMetadata(table, { formats });
+    const out = join(dir, 'adult-out.csv');
+    await writeCsvFile(out, table, meta, { dialect });
+    expect(readFileSync(out).equals(readFileSync(adult))).toBe(true);
+    const batches = async function* () {
+      for await (const b of readCsvFileBatches(adult, { batchSize: 5000 })) yield b.table;
+    };
+    const out2 = join(dir, 'adult-batches.csv');
+    await writeCsvFile(out2, batches(), meta, { dialect });
+    expect(readFileSync(out2).equals(readFileSync(adult))).toBe(true);
+  });
+
+  it('dispatches on .tsv, .json, .jsonl and .gz', async () => {
+    const tsv = join(dir, 't.tsv');
+    writeFileSync(tsv, 'a\tb\n1\tx,y\n2\tz\n');
+    expect((await readTableFile(tsv)).table.row(0)).toEqual({ a: 1, b: 'x,y' });
+    const json = join(dir, 't.json');
+    writeFileSync(
+      json,
+      JSON.stringify([
+        { a: 1, b: 'x', c: true },
+        { a: 2.5, c: false, d: { k: 1 } },
+      ]),
+    );
+    const j = await readTableFile(json);
+    expect(j.table.names).toEqual(['a', 'b', 'c', 'd']);
+    expect(j.table.row(1)).toEqual({ a: 2.5, b: null, c: false, d: '{"k":1}' });
+    expect(j.formats.c).toEqual({ kind: 'boolean', trueToken: 'true', falseToken: 'false' });
+    const jsonl = join(dir, 't.jsonl');
+    writeFileSync(jsonl, '{"when":"2020-01-02","n":null}\n\n{"when":"2021-03-04","n":3}\n');
+    const l = await readTableFile(jsonl);
+    expect(l.formats.when).toEqual({ kind: 'datetime', format: '%Y-%m-%d' });
+    expect(l.table.row(0).n).toBeNull();
+    const gz = join(dir, 't.csv.gz');
+    writeFileSync(gz, gzipSync('a,b\n1,2\n'));
+    expect((await readTableFile(gz)).table.row(0)).toEqual({ a: 1, b: 2 });
+  });
+
+  it('gives clear errors for missing files, unknown extensions and bad JSON', async () => {
+    await expect(readCsvFile(join(dir, 'nope.csv'))).rejects.toMatchObject({ code: 'IO_ERROR' });
+    await expect(readTableFile(join(dir, 'x.parquet'))).rejects.toMatchObject({ code: 'UNSUPPORTED' });
+    const bad = join(dir, 'bad.jsonl');
+    writeFileSync(bad, '{"a":1}\n{"a":\n');
+    await expect(readTableFile(bad)).rejects.toMatchObject({ code: 'PARSE_ERROR', row: 2 });
+    const notRecords = join(dir, 'bad.json');
+    writeFileSync(notRecords, '[1,2]');
+    await expect(readTableFile(notRecords)).rejects.toMatchObject({ code: 'BAD_VALUE', row: 1 });
+    writeFileSync(notRecords, '[]');
+    await expect(readTableFile(notRecords)).rejects.toMatchObject({ code: 'NO_ROWS' });
+  });
+
+  it('writes a stream of batches through writeCsvFile with a header even when there are none', async () => {
+    const p = join(dir, 'empty.csv');
+    await writeCsvFile(p, [] as Table[], { version: 1, columns: { a: { sdtype: 'categorical' } } });
+    expect(readFileSync(p, 'utf8')).toBe('a\n');
+  });
+});
