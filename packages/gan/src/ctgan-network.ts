@@ -54,10 +54,14 @@ export class CtganNetwork {
 
   /** Raw generator output (network layout) for noise+condition rows [n, embeddingDim + condDim]. */
   generate(input: Float32Array, n: number): Float32Array {
-    return tf.tidy(() => {
+    // Read outside tidy: tidy walks whatever it returns, a typed array element by element.
+    const out = tf.tidy(() => {
       const x = tf.tensor2d(input, [n, this.shape.embeddingDim + this.condDim]);
-      return generatorForward(this.generator, this.shape.generatorDim.length, x).dataSync() as Float32Array;
+      return generatorForward(this.generator, this.shape.generatorDim.length, x);
     });
+    const raw = out.dataSync() as Float32Array;
+    out.dispose();
+    return raw;
   }
 
   /**

@@ -24,7 +24,7 @@ export interface BayesianGmmOptions {
 }
 
 export interface BayesianGmm {
-  /** Kept components only, in fitted order. */
+  /** Kept components only, in fitted order; weights renormalised over them. */
   readonly means: Float64Array;
   readonly stds: Float64Array;
   readonly weights: Float64Array;
@@ -175,10 +175,11 @@ export function fitBayesianGmm(values: Float64Array, options: BayesianGmmOptions
   const keep: number[] = [];
   for (let k = 0; k < K; k++) if (w[k]! / wSum > threshold) keep.push(k);
   if (keep.length === 0) keep.push(w.indexOf(Math.max(...w)));
+  const kept = keep.reduce((a, k) => a + w[k]!, 0);
   return {
     means: Float64Array.from(keep, (k) => means[k]!),
     stds: Float64Array.from(keep, (k) => Math.sqrt(cov[k]!)),
-    weights: Float64Array.from(keep, (k) => w[k]! / wSum),
+    weights: Float64Array.from(keep, (k) => w[k]! / kept),
     iterations,
   };
 }

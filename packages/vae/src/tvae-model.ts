@@ -1,0 +1,184 @@
+import { type FittedModel, type JsonValue, type ModelState, Rng, type RunContext, type SampleContext, SynthkitError, type ViewTable } from '@synthkit/core';
+import {
+  NetworkLayout,
+  TabularEncoder,
+  TrainingDivergedError,
+  fillNormal,
+  loadOptimizer,
+  loadWeights,
+  saveOptimizer,
+  saveWeights,
+  selectBackend,
+  streamRows,
+  trainLoop,
+} from '@synthkit/neural';
+import type { TvaeOptions } from './options.js';
+import { TvaeNetwork, type TvaeShape } from './tvae-network.js';
+
+const FORMAT = 'synthkit-tvae';
+const VERSION = 1;
+/** Decoder rows per call when sampling: no batch statistics, so bigger is just faster. */
+const SAMPLE_CHUNK = 4096;
+
+interface Trained {
+  readonly epochs: number;
+  readonly losses: Readonly<Record<string, number>> | null;
+  readonly backend: string;
+}
+
+/** A trained TVAE: encoder and networks; samples and saves itself. */
+export class TvaeModel implements FittedModel {
+  private constructor(
+    readonly encoder: TabularEncoder,
+    readonly network: TvaeNetwork,
+    private trained: Trained,
+    private readonly resumable: boolean,
+  ) {}
+
+  static async train(view: ViewTable, options: TvaeOptions, ctx: RunContext, resumeFrom?: ModelState): Promise<TvaeModel> {
+    if (view.nRows < 2)
+      throw new SynthkitError('NO_ROWS', `tvae needs at least 2 rows to learn from, got ${view.nRows}`, {
+        hint: 'A generator trained on one row can only copy it; provide more data',
+      });
+    const backend = await selectBackend(options.backend);
+    ctx.progress({ stage: 'fit', done: 0, message: `tvae: fitting the encoder (backend ${backend.description})` });
+    let model: TvaeModel;
+    if (resumeFrom) {
+      model = await TvaeModel.load(resumeFrom, options);
+      if (!model.resumable)
+        throw new SynthkitError('BAD_ARTIFACT', 'This tvae model was saved without its training state', {
+          hint: 'Train with the option resumable=true to be able to resume',
+        });
+    } else {
+      const encoder = TabularEncoder.fit(view, { maxModes: options.maxModes });
+      model = TvaeModel.create(encoder, options, ctx.rng, backend.description, options.resumable);
+    }
+    const net = model.network;
+    const D = net.layout.dim;
+    const order = ctx.rng.fork('holdout').permutation(view.nRows);
+    const nHold = options.earlyStoppingPatience > 0 ? Math.max(1, Math.floor(view.nRows * 0.1)) : 0;
+    const data = net.layout.gather(model.encoder.transform(view, ctx.rng.fork('encode')), order);
+    const nTrain = view.nRows - nHold;
+    const held = data.subarray(nTrain * D);
+    const batch = Math.min(options.batchSize, nTrain);
+    const stepsPerEpoch = Math.ceil(nTrain / batch);
+    const rows = new Float32Array(batch * D);
+    let perm: Int32Array = new Int32Array(0);
+    let epochRng = ctx.rng;
+    try {
+      const result = await trainLoop({
+        epochs: options.epochs,
+        startEpoch: model.trained.epochs,
+        stepsPerEpoch,
+        ctx,
+        label: `tvae on ${backend.description}`,
+        step: (epoch, s) => {
+          if (s === 0) {
+            epochRng = ctx.rng.fork(`epoch-${epoch}`);
+            perm = epochRng.permutation(nTrain);
+          }
+          const lo = s * batch;
+          const n = Math.min(batch, nTrain - lo);
+          for (let i = 0; i < n; i++) rows.set(data.subarray(perm[lo + i]! * D, (perm[lo + i]! + 1) * D), i * D);
+          return net.step(rows.subarray(0, n * D), n, epochRng);
+        },
+        validate: nHold > 0 ? () => net.evaluate(held, nHold, ctx.rng.fork('validation')) : undefined,
+        patience: options.earlyStoppingPatience,
+        checkpoint: () => ({ w: net.params.read(), a: net.adam.state() }),
+        restore: (c) => {
+          net.params.write(c.w);
+          net.adam.load(c.a);
+        },
+      });
+      model.trained = { epochs: result.epochs, losses: result.history.at(-1) ?? model.trained.losses, backend: backend.description };
+    } catch (e) {
+      if (e instanceof TrainingDivergedError) {
+        model.trained = { ...model.trained, epochs: e.lastGoodEpoch };
+        e.state = model.save();
+      }
+      throw e;
+    }
+    return model;
+  }
+
+  private static create(
+    encoder: TabularEncoder,
+    options: Pick<TvaeOptions, 'embeddingDim' | 'compressDims' | 'decompressDims' | 'lossFactor' | 'learningRate' | 'l2scale'>,
+    rng: Rng,
+    backend: string,
+    resumable: boolean,
+  ): TvaeModel {
+    const shape: TvaeShape = {
+      embeddingDim: options.embeddingDim,
+      compressDims: [...options.compressDims],
+      decompressDims: [...options.decompressDims],
+      lossFactor: options.lossFactor,
+    };
+    const network = new TvaeNetwork(shape, new NetworkLayout(encoder), rng.fork('init'), {
+      learningRate: options.learningRate,
+      weightDecay: options.l2scale,
+    });
+    return new TvaeModel(encoder, network, { epochs: 0, losses: null, backend }, resumable);
+  }
+
+  /**
+   * Streams n rows: latent noise through the decoder, categories and modes by argmax, α with the
+   * learned σ as noise (as TVAE samples). Conditions are left to the Synthesizer (rejection).
+   */
+  sample(n: number, ctx: SampleContext): AsyncIterable<ViewTable> {
+    const E = this.network.shape.embeddingDim;
+    const noiseRng = ctx.rng.fork('noise');
+    const decodeRng = ctx.rng.fork('decode');
+    const chunk = Math.min(SAMPLE_CHUNK, Math.max(1, n));
+    const generate = (): ViewTable => {
+      const { raw, sigma } = this.network.generate(fillNormal(noiseRng, new Float32Array(chunk * E)), chunk);
+      return this.encoder.inverse(this.network.layout.toEncoded(raw, chunk), chunk, { categorical: 'argmax', rng: decodeRng, valueNoise: sigma });
+    };
+    return streamRows(n, ctx, { generate, chunk });
+  }
+
+  save(): ModelState {
+    const arrays: Record<string, Float32Array> = saveWeights({ network: this.network.params });
+    const json: Record<string, JsonValue> = {
+      format: FORMAT,
+      version: VERSION,
+      shape: { ...this.network.shape, compressDims: [...this.network.shape.compressDims], decompressDims: [...this.network.shape.decompressDims] },
+      encoder: this.encoder.toJSON(),
+      epochs: this.trained.epochs,
+      losses: this.trained.losses as Record<string, number> | null,
+      backend: this.trained.backend,
+      resumable: this.resumable,
+    };
+    if (this.resumable) {
+      const o = saveOptimizer('network', this.network.adam);
+      Object.assign(arrays, o.arrays);
+      json.optimizer = { step: o.step, lr: this.network.adam.options.learningRate, decay: this.network.adam.options.weightDecay ?? 0 };
+    }
+    return { json, arrays };
+  }
+
+  static async load(state: ModelState, options: Pick<TvaeOptions, 'backend'>): Promise<TvaeModel> {
+    const json = state.json as Record<string, JsonValue>;
+    if (!json || json.format !== FORMAT) throw new SynthkitError('BAD_ARTIFACT', 'This is not a tvae model state');
+    if (json.version !== VERSION)
+      throw new SynthkitError('ARTIFACT_VERSION', `tvae model state version ${String(json.version)} is not supported (expected ${VERSION})`);
+    const backend = await selectBackend(options.backend);
+    const shape = json.shape as unknown as TvaeShape;
+    const opt = (json.optimizer ?? null) as { step: number; lr: number; decay: number } | null;
+    const model = TvaeModel.create(
+      TabularEncoder.fromJSON(json.encoder!),
+      { ...shape, learningRate: opt?.lr ?? 1e-3, l2scale: opt?.decay ?? 0 },
+      new Rng(0), // initial weights are overwritten below
+      backend.description,
+      json.resumable === true,
+    );
+    loadWeights(state.arrays, { network: model.network.params });
+    if (json.resumable === true && opt) loadOptimizer('network', model.network.adam, opt.step, state.arrays);
+    model.trained = { epochs: Number(json.epochs), losses: (json.losses as Record<string, number> | null) ?? null, backend: String(json.backend) };
+    return model;
+  }
+
+  dispose(): void {
+    this.network.dispose();
+  }
+}
