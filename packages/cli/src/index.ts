@@ -1,1 +1,2 @@
-export {};
+export { buildProgram, main } from './program.js';
+export { parseConditions, parseBalance, generatorOptions } from './options.js';

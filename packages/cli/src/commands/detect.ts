@@ -1,0 +1,28 @@
+import type { Command } from 'commander';
+import { writeFileAtomic } from '@synthkit/core/node';
+import { readInput } from '../pipeline.js';
+import type { CliCommand } from './types.js';
+
+export const detectCommand: CliCommand = {
+  register(program, envOf) {
+    program
+      .command('detect')
+      .description('detect column types (numerical, categorical, datetime, id, pii...) and write editable metadata JSON')
+      .argument('<input>', 'a CSV, TSV, JSON or JSON-lines file')
+      .option('-o, --out <file>', 'metadata JSON to write', 'metadata.json')
+      .action(async (input: string, opts: { out: string }, cmd: Command) => {
+        const env = envOf(cmd);
+        const { table, metadata, warnings } = await readInput(input, undefined);
+        for (const w of warnings) env.say(`warning: ${w}`);
+        await writeFileAtomic(opts.out, `${JSON.stringify(metadata, null, 2)}\n`);
+        const width = Math.max(...table.names.map((n) => n.length), 6);
+        for (const [name, c] of Object.entries(metadata.columns)) {
+          const extra =
+            c.sdtype === 'numerical' ? c.representation : c.sdtype === 'datetime' ? c.format : c.sdtype === 'pii' ? c.kind : '';
+          env.say(`${name.padEnd(width)}  ${c.sdtype.padEnd(11)} ${extra}`);
+        }
+        env.say(`synthkit: ${table.nRows} rows x ${table.nColumns} columns; metadata -> ${opts.out}`);
+        await env.result({ metadata, rows: table.nRows, file: opts.out });
+      });
+  },
+};

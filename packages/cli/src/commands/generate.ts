@@ -1,0 +1,88 @@
+import { performance } from 'node:perf_hooks';
+import type { Command } from 'commander';
+import { collect, generatorOptions, parseBalance, parseConditions, positiveInt } from '../options.js';
+import { resolveGenerator } from '../registry.js';
+import { fitFromFile, sampleToFile } from '../pipeline.js';
+import { printSummary } from '../summary.js';
+import type { CliCommand } from './types.js';
+
+export const generateCommand: CliCommand = {
+  register(program, envOf) {
+    withGeneratorFlags(
+      withSampleFlags(
+        program
+          .command('generate')
+          .description('learn a table and write synthetic rows (fit + sample in one go)')
+          .argument('<input>', 'a CSV, TSV, JSON or JSON-lines file'),
+      ),
+    )
+      .option('--summary', 'compare the synthetic rows with the input, column by column')
+      .action(async (input: string, opts: GenerateFlags, cmd: Command) => {
+        const env = envOf(cmd);
+        const started = performance.now();
+        const generator = await resolveGenerator(await env.registry(), opts.generator);
+        const { synth, table } = await fitFromFile(env, input, {
+          generator,
+          options: generatorOptions(opts.option, { epochs: opts.epochs, backend: opts.backend, steps: opts.steps }),
+          metadataPath: opts.metadata,
+          seed: opts.seed,
+        });
+        const rows = opts.rows ?? table.nRows;
+        const written = await sampleToFile(env, synth, {
+          rows,
+          out: opts.out,
+          seed: opts.seed,
+          conditions: parseConditions(opts.condition),
+          balance: parseBalance(opts.balance),
+          input,
+          inputTable: table,
+          writeMetadata: opts.metadata === undefined,
+        });
+        const seconds = (performance.now() - started) / 1000;
+        env.say(
+          `synthkit: ${rows} rows x ${synth.metadata ? Object.keys(synth.metadata.columns).length : table.nColumns} columns from ${input} -> ${written.out} in ${seconds.toFixed(2)} s (generator ${generator.name}, seed ${opts.seed})`,
+        );
+        const summary = opts.summary ? await printSummary(env, table, written.sample, synth.metadata) : undefined;
+        await env.result({ ...written.manifest, files: written.files, seconds, summary });
+      });
+  },
+};
+
+export interface GeneratorFlags {
+  generator: string;
+  option?: string[];
+  epochs?: number;
+  backend?: string;
+  steps?: number;
+  metadata?: string;
+  seed: number;
+}
+
+export interface SampleFlags {
+  rows?: number;
+  out: string;
+  seed: number;
+  condition?: string[];
+  balance?: string;
+}
+
+type GenerateFlags = GeneratorFlags & SampleFlags & { summary?: boolean };
+
+export function withGeneratorFlags(cmd: Command): Command {
+  return cmd
+    .option('-g, --generator <name>', 'copula, ctgan, tvae, ddpm, or one loaded with --plugin', 'copula')
+    .option('-O, --option <key=value>', 'a generator option (repeatable); see `synthkit inspect --generator NAME`', collect)
+    .option('--epochs <n>', 'training epochs (neural generators)', positiveInt('epochs'))
+    .option('--backend <name>', 'compute backend (neural generators): tensorflow, wasm, cpu')
+    .option('--steps <n>', 'sampling steps (diffusion)', positiveInt('steps'))
+    .option('-m, --metadata <file>', 'metadata JSON (from `synthkit detect`, edited); detected when absent');
+}
+
+export function withSampleFlags(cmd: Command): Command {
+  return cmd
+    .option('-n, --rows <n>', 'rows to generate (default: as many as the input)', positiveInt('rows'))
+    .option('-o, --out <file>', 'output file (.csv, or .tsv for tab-separated)', 'synthetic.csv')
+    .option('-s, --seed <n>', 'random seed: same seed, options and input give the same bytes', positiveInt('seed'), 0)
+    .option('-c, --condition <col=value>', 'fix a column: col=value or col=low..high (repeatable)', collect)
+    .option('--balance <column[:value=share,...]>', 'equal (or given) shares of a categorical column');
+}

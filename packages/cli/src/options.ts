@@ -1,0 +1,77 @@
+import { SynthkitError } from '@synthkit/core';
+
+export type ConditionValue = string | { min: number; max: number };
+
+/** `--condition sex=Female --condition age=30..40` -> { sex: 'Female', age: { min: 30, max: 40 } } */
+export function parseConditions(specs: readonly string[] = []): Record<string, ConditionValue> {
+  const out: Record<string, ConditionValue> = {};
+  for (const spec of specs) {
+    const eq = spec.indexOf('=');
+    if (eq <= 0)
+      throw new SynthkitError('BAD_CONDITION', `Cannot read condition "${spec}"`, {
+        hint: 'Write column=value, or column=low..high for a range (e.g. --condition age=30..40)',
+      });
+    const column = spec.slice(0, eq).trim();
+    const value = spec.slice(eq + 1);
+    const range = /^\s*(-?[\d.eE+-]+)\s*\.\.\s*(-?[\d.eE+-]+)\s*$/.exec(value);
+    if (range) {
+      const min = Number(range[1]);
+      const max = Number(range[2]);
+      if (!Number.isFinite(min) || !Number.isFinite(max) || min > max)
+        throw new SynthkitError('BAD_CONDITION', `Bad range "${value}" in condition on ${column}`, {
+          column,
+          hint: 'Write low..high with low <= high',
+        });
+      out[column] = { min, max };
+    } else out[column] = value;
+  }
+  return out;
+}
+
+/** `-O epochs=10 -O backend=wasm` plus the convenience flags, into a plugin options record. */
+export function generatorOptions(
+  pairs: readonly string[] = [],
+  shortcuts: Record<string, string | number | undefined> = {},
+): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const p of pairs) {
+    const eq = p.indexOf('=');
+    if (eq <= 0) throw new SynthkitError('BAD_OPTION', `Cannot read option "${p}"`, { hint: 'Write -O name=value' });
+    out[p.slice(0, eq).trim()] = p.slice(eq + 1).trim();
+  }
+  for (const [k, v] of Object.entries(shortcuts)) if (v !== undefined) out[k] = String(v);
+  return out;
+}
+
+/** `--balance income` or `--balance "income: <=50K=0.3, >50K=0.7"` */
+export function parseBalance(spec: string | undefined): { column: string; shares?: Record<string, number> } | undefined {
+  if (!spec) return undefined;
+  const colon = spec.indexOf(':');
+  if (colon < 0) return { column: spec.trim() };
+  const column = spec.slice(0, colon).trim();
+  const shares: Record<string, number> = {};
+  for (const part of spec.slice(colon + 1).split(',')) {
+    const eq = part.lastIndexOf('=');
+    const share = Number(part.slice(eq + 1));
+    if (eq <= 0 || !Number.isFinite(share) || share < 0)
+      throw new SynthkitError('BAD_OPTION', `Cannot read balance share "${part}"`, {
+        column,
+        hint: 'Write --balance column or --balance "column:a=0.5,b=0.5"',
+      });
+    shares[part.slice(0, eq)] = share;
+  }
+  return { column, shares };
+}
+
+export function positiveInt(name: string) {
+  return (raw: string): number => {
+    const v = Number(raw);
+    if (!Number.isInteger(v) || v < 0)
+      throw new SynthkitError('BAD_OPTION', `--${name} must be a non-negative integer, got "${raw}"`);
+    return v;
+  };
+}
+
+export function collect(value: string, previous: string[] = []): string[] {
+  return [...previous, value];
+}

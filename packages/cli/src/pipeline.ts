@@ -1,0 +1,138 @@
+import { readFile } from 'node:fs/promises';
+import { dirname, extname, join } from 'node:path';
+import {
+  checkMetadataAgainstTable,
+  detectMetadata,
+  type GeneratorPlugin,
+  lineage,
+  type Metadata,
+  parseMetadata,
+  Synthesizer,
+  SynthkitError,
+  Table,
+} from '@synthkit/core';
+import { readTableFile, writeCsvFile, writeFileAtomic } from '@synthkit/core/node';
+import type { CliEnv } from './env.js';
+import type { ConditionValue } from './options.js';
+
+export async function readMetadataFile(path: string): Promise<Metadata> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (cause) {
+    throw new SynthkitError('IO_ERROR', `Cannot read metadata file ${path}`, { hint: 'Check the path', cause });
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (cause) {
+    throw new SynthkitError('BAD_METADATA', `${path} is not valid JSON: ${(cause as Error).message}`, {
+      hint: 'Create one with `synthkit detect data.csv --out metadata.json` and edit it',
+    });
+  }
+  return parseMetadata(json);
+}
+
+/** Reads a table file and its metadata (given or detected). */
+export async function readInput(
+  path: string,
+  metadataPath: string | undefined,
+): Promise<{ table: Table; metadata: Metadata; warnings: readonly string[] }> {
+  const read = await readTableFile(path);
+  const metadata = metadataPath
+    ? await readMetadataFile(metadataPath)
+    : detectMetadata(read.table, { formats: read.formats });
+  checkMetadataAgainstTable(metadata, read.table);
+  return { table: read.table, metadata, warnings: read.warnings };
+}
+
+export async function fitFromFile(
+  env: CliEnv,
+  input: string,
+  o: { generator: GeneratorPlugin; options: Record<string, string>; metadataPath: string | undefined; seed: number },
+): Promise<{ synth: Synthesizer; table: Table }> {
+  const { table, metadata, warnings } = await readInput(input, o.metadataPath);
+  for (const w of warnings) env.say(`warning: ${w}`);
+  const synth = new Synthesizer({ generator: o.generator, options: o.options, metadata });
+  const progress = env.progress();
+  try {
+    await synth.fit(table, { seed: o.seed, onProgress: progress, signal: interruptSignal() });
+  } finally {
+    progress.done();
+  }
+  return { synth, table };
+}
+
+export interface SampleRequest {
+  rows: number;
+  out: string;
+  seed: number;
+  conditions: Record<string, ConditionValue>;
+  balance: { column: string; shares?: Record<string, number> } | undefined;
+  /** For the lineage manifest. */
+  input?: string;
+  inputTable?: Table;
+  /** Write the metadata JSON beside the output (when the user did not give one). */
+  writeMetadata: boolean;
+}
+
+/**
+ * Samples into `out` (written to a temp name and renamed), then writes the lineage manifest
+ * beside it: `synthetic.csv` -> `synthetic.manifest.json` (+ `metadata.json` when detected).
+ */
+export async function sampleToFile(env: CliEnv, synth: Synthesizer, r: SampleRequest) {
+  const progress = env.progress();
+  const started = Date.now();
+  const kept: Table[] = [];
+  const keep = r.inputTable !== undefined && r.rows <= 2_000_000;
+  const batches = synth.sampleBatches(r.rows, {
+    seed: r.seed,
+    conditions: r.conditions,
+    balance: r.balance,
+    onProgress: progress,
+    signal: interruptSignal(),
+  });
+  async function* tee() {
+    for await (const b of batches) {
+      if (keep) kept.push(b);
+      yield b;
+    }
+  }
+  try {
+    await writeCsvFile(r.out, tee(), synth.metadata!, { dialect: dialectFor(r.out) });
+  } finally {
+    progress.done();
+  }
+  const manifest = lineage({
+    synthesizer: synth,
+    seed: r.seed,
+    rows: r.rows,
+    conditions: r.conditions,
+    balance: r.balance,
+    input: r.input,
+    inputTable: r.inputTable,
+    startedAt: new Date(started),
+    seconds: (Date.now() - started) / 1000,
+  });
+  const base = r.out.slice(0, r.out.length - extname(r.out).length);
+  const files: Record<string, string> = { synthetic: r.out, manifest: `${base}.manifest.json` };
+  await writeFileAtomic(files.manifest!, `${JSON.stringify(manifest, null, 2)}\n`);
+  if (r.writeMetadata) {
+    files.metadata = join(dirname(r.out), 'metadata.json');
+    await writeFileAtomic(files.metadata, `${JSON.stringify(synth.metadata, null, 2)}\n`);
+  }
+  return { out: r.out, files, manifest, sample: keep ? Table.concat(kept) : undefined };
+}
+
+/** Ctrl-C aborts the run cleanly (temp files removed) instead of killing it mid-write. */
+function interruptSignal(): AbortSignal {
+  const controller = new AbortController();
+  process.once('SIGINT', () => controller.abort(new Error('interrupted')));
+  return controller.signal;
+}
+
+/** TSV for .tsv/.tab outputs, CSV otherwise. */
+function dialectFor(path: string): { delimiter: string } {
+  const ext = extname(path).toLowerCase();
+  return { delimiter: ext === '.tsv' || ext === '.tab' ? '\t' : ',' };
+}
