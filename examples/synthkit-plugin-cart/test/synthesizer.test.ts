@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { detectMetadata, formatCsv, Synthesizer, type Table } from '@synthkit/core';
+import { formatCsv, Synthesizer, type Table } from '@synthkit/core';
 import { readCsvFile } from '@synthkit/core/node';
 import { qualityReport } from '@synthkit/evaluate';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -11,9 +11,9 @@ let adult: Table;
 let synth: Synthesizer;
 
 beforeAll(async () => {
-  const read = await readCsvFile(fileURLToPath(adultPath));
-  adult = read.table;
-  synth = new Synthesizer({ generator: cart(), metadata: detectMetadata(adult, { formats: read.formats }) });
+  ({ table: adult } = await readCsvFile(fileURLToPath(adultPath)));
+  // metadata detected at fit, as in the README's example
+  synth = new Synthesizer({ generator: cart() });
   await synth.fit(adult, { seed: 0 });
 });
 
