@@ -7,7 +7,7 @@ import { boundsClamp } from '../transforms/bounds-clamp.js';
 import { datetimeNumber } from '../transforms/datetime-number.js';
 import { missingIndicator } from '../transforms/missing-indicator.js';
 import { ordinal } from '../transforms/ordinal.js';
-import { roundTo, rounding } from '../transforms/rounding.js';
+import { rounding } from '../transforms/rounding.js';
 import { fromLabels, toLabels } from './labels.js';
 
 /** Suffix of the discrete column that says whether a continuous value is missing. */
@@ -165,18 +165,17 @@ function finishContinuous(p: ContinuousPlan, src: Float64Array, missing: Int32Ar
   const values = new Float64Array(src.length);
   const lo = p.bounds?.min ?? Number.NEGATIVE_INFINITY;
   const hi = p.bounds?.max ?? Number.POSITIVE_INFINITY;
-  const step = p.physical === 'datetime' ? p.unit : 0;
+  // Snap to a grid: the datetime unit, or 10^-decimals (as a divisor so 0.1-steps stay exact).
+  const unit = p.physical === 'datetime' ? p.unit : 0;
+  const scale = unit === 0 && p.decimals !== null ? 10 ** p.decimals : 0;
   for (let i = 0; i < values.length; i++) {
-    if (missing !== undefined && missing[i] === 1) {
-      values[i] = Number.NaN;
-      continue;
-    }
-    let v = src[i]!;
-    v = v < lo ? lo : v > hi ? hi : v;
-    if (step > 0) v = Math.round(v / step) * step;
-    else if (p.decimals !== null) v = roundTo(v, p.decimals);
-    values[i] = v;
+    const v = src[i]!;
+    values[i] = v < lo ? lo : v > hi ? hi : v;
   }
+  if (scale === 1) for (let i = 0; i < values.length; i++) values[i] = Math.round(values[i]!);
+  else if (scale > 0) for (let i = 0; i < values.length; i++) values[i] = Math.round(values[i]! * scale) / scale;
+  else if (unit > 0) for (let i = 0; i < values.length; i++) values[i] = Math.round(values[i]! / unit) * unit;
+  if (missing !== undefined) for (let i = 0; i < values.length; i++) if (missing[i] === 1) values[i] = Number.NaN;
   return values;
 }
 
@@ -194,16 +193,22 @@ export function checkViewShape(expected: ViewTable, got: ViewTable, generator: s
     const e = expected.columns[j]!;
     const g = got.columns[j]!;
     if (g.name !== e.name || g.kind !== e.kind) bad(`has ${g.kind} column "${g.name}" where ${e.kind} "${e.name}" belongs`);
-    if (g.kind === 'continuous') {
-      if (g.values.length !== got.nRows) bad(`has ${g.values.length} values for ${got.nRows} rows`, g.name);
-      for (let i = 0; i < g.values.length; i++) if (!Number.isFinite(g.values[i]!)) bad(`holds ${g.values[i]} at row ${i + 1}`, g.name);
-    } else {
-      const k = (e as DiscreteViewColumn).labels.length;
-      if (g.codes.length !== got.nRows) bad(`has ${g.codes.length} codes for ${got.nRows} rows`, g.name);
-      for (let i = 0; i < g.codes.length; i++) {
-        const c = g.codes[i]!;
-        if (c < 0 || c >= k) bad(`holds code ${c} (labels 0..${k - 1}) at row ${i + 1}`, g.name);
-      }
-    }
+    const n = g.kind === 'continuous' ? g.values.length : g.codes.length;
+    if (n !== got.nRows) bad(`has ${n} entries for ${got.nRows} rows`, g.name);
+    const at = g.kind === 'continuous' ? firstNonFinite(g.values) : firstOutside(g.codes, (e as DiscreteViewColumn).labels.length);
+    if (at < 0) continue;
+    if (g.kind === 'continuous') bad(`holds ${g.values[at]} at row ${at + 1}`, g.name);
+    else bad(`holds code ${g.codes[at]} (labels 0..${(e as DiscreteViewColumn).labels.length - 1}) at row ${at + 1}`, g.name);
   }
+}
+
+function firstNonFinite(v: Float64Array): number {
+  // x - x is 0 for finite x and NaN for NaN and ±Infinity.
+  for (let i = 0; i < v.length; i++) if (v[i]! - v[i]! !== 0) return i;
+  return -1;
+}
+
+function firstOutside(codes: Int32Array, k: number): number {
+  for (let i = 0; i < codes.length; i++) if (codes[i]! >>> 0 >= k) return i;
+  return -1;
 }

@@ -50,7 +50,9 @@ export const ordinal: ReversibleTransform<CategoricalColumn, Int32Array, Ordinal
     return out;
   },
   reverse(state, output) {
-    const categories = state.missingCode >= 0 ? state.labels.slice(0, -1) : state.labels;
+    // Without a missing code the codes are already category codes: one memcpy (the generator may reuse its buffer).
+    if (state.missingCode < 0) return { type: 'categorical', codes: output.slice(), categories: state.labels };
+    const categories = state.labels.slice(0, -1);
     const codes = new Int32Array(output.length);
     for (let i = 0; i < output.length; i++) {
       const c = output[i]!;
