@@ -73,15 +73,17 @@ function rowsText(
   const cells = names.map((n) =>
     columnCells(table.column(n), metadata.columns[n], options.formats?.[n], d.delimiter, missing, start, end),
   );
+  // One flat join: concatenating cell by cell would build a rope per row and keep the GC busy.
   const nCols = cells.length;
-  const delim = d.delimiter;
-  const lines = new Array<string>(end - start);
-  for (let i = 0; i < lines.length; i++) {
-    let line = cells[0]![i]!;
-    for (let j = 1; j < nCols; j++) line += delim + cells[j]![i]!;
-    lines[i] = line;
+  const parts = new Array<string>((end - start) * nCols * 2);
+  let k = 0;
+  for (let i = 0; i < end - start; i++) {
+    for (let j = 0; j < nCols; j++) {
+      parts[k++] = cells[j]![i]!;
+      parts[k++] = j < nCols - 1 ? d.delimiter : d.lineEnding;
+    }
   }
-  return lines.length === 0 ? '' : lines.join(d.lineEnding) + d.lineEnding;
+  return parts.join('');
 }
 
 function columnCells(
