@@ -13,7 +13,8 @@ import {
 } from '@synthkit/core';
 import { readTableFile, writeCsvFile, writeFileAtomic } from '@synthkit/core/node';
 import type { CliEnv } from './env.js';
-import type { ConditionValue } from './options.js';
+import { generatorOptions, parseBalance, parseConditions } from './options.js';
+import { resolveGenerator } from './registry.js';
 
 export async function readMetadataFile(path: string): Promise<Metadata> {
   let text: string;
@@ -46,29 +47,49 @@ export async function readInput(
   return { table: read.table, metadata, warnings: read.warnings };
 }
 
+/** The generator flags shared by `generate` and `fit`. */
+export interface GeneratorFlags {
+  generator: string;
+  option?: string[];
+  epochs?: number;
+  backend?: string;
+  steps?: number;
+  metadata?: string;
+  seed: number;
+}
+
+/** Resolves the generator named by the flags, reads the input and fits it. */
 export async function fitFromFile(
   env: CliEnv,
   input: string,
-  o: { generator: GeneratorPlugin; options: Record<string, string>; metadataPath: string | undefined; seed: number },
-): Promise<{ synth: Synthesizer; table: Table }> {
-  const { table, metadata, warnings } = await readInput(input, o.metadataPath);
+  flags: GeneratorFlags,
+): Promise<{ synth: Synthesizer; table: Table; generator: GeneratorPlugin }> {
+  const generator = await resolveGenerator(await env.registry(), flags.generator);
+  const options = generatorOptions(flags.option, { epochs: flags.epochs, backend: flags.backend, steps: flags.steps });
+  const { table, metadata, warnings } = await readInput(input, flags.metadata);
   for (const w of warnings) env.say(`warning: ${w}`);
-  const synth = new Synthesizer({ generator: o.generator, options: o.options, metadata });
+  const synth = new Synthesizer({ generator, options, metadata });
   const progress = env.progress();
   try {
-    await synth.fit(table, { seed: o.seed, onProgress: progress, signal: interruptSignal() });
+    await synth.fit(table, { seed: flags.seed, onProgress: progress, signal: interruptSignal() });
   } finally {
     progress.done();
   }
-  return { synth, table };
+  return { synth, table, generator };
+}
+
+/** The sampling flags shared by `generate` and `sample`. */
+export interface SampleFlags {
+  rows?: number;
+  out: string;
+  seed: number;
+  condition?: string[];
+  balance?: string;
 }
 
 export interface SampleRequest {
   rows: number;
-  out: string;
-  seed: number;
-  conditions: Record<string, ConditionValue>;
-  balance: { column: string; shares?: Record<string, number> } | undefined;
+  flags: SampleFlags;
   /** For the lineage manifest. */
   input?: string;
   inputTable?: Table;
@@ -85,10 +106,14 @@ export async function sampleToFile(env: CliEnv, synth: Synthesizer, r: SampleReq
   const started = Date.now();
   const kept: Table[] = [];
   const keep = r.inputTable !== undefined && r.rows <= 2_000_000;
+  const out = r.flags.out;
+  const seed = r.flags.seed;
+  const conditions = parseConditions(r.flags.condition);
+  const balance = parseBalance(r.flags.balance);
   const batches = synth.sampleBatches(r.rows, {
-    seed: r.seed,
-    conditions: r.conditions,
-    balance: r.balance,
+    seed,
+    conditions,
+    balance,
     onProgress: progress,
     signal: interruptSignal(),
   });
@@ -99,29 +124,29 @@ export async function sampleToFile(env: CliEnv, synth: Synthesizer, r: SampleReq
     }
   }
   try {
-    await writeCsvFile(r.out, tee(), synth.metadata!, { dialect: dialectFor(r.out) });
+    await writeCsvFile(out, tee(), synth.metadata!, { dialect: dialectFor(out) });
   } finally {
     progress.done();
   }
   const manifest = lineage({
     synthesizer: synth,
-    seed: r.seed,
+    seed,
     rows: r.rows,
-    conditions: r.conditions,
-    balance: r.balance,
+    conditions,
+    balance,
     input: r.input,
     inputTable: r.inputTable,
     startedAt: new Date(started),
     seconds: (Date.now() - started) / 1000,
   });
-  const base = r.out.slice(0, r.out.length - extname(r.out).length);
-  const files: Record<string, string> = { synthetic: r.out, manifest: `${base}.manifest.json` };
+  const base = out.slice(0, out.length - extname(out).length);
+  const files: Record<string, string> = { synthetic: out, manifest: `${base}.manifest.json` };
   await writeFileAtomic(files.manifest!, `${JSON.stringify(manifest, null, 2)}\n`);
   if (r.writeMetadata) {
-    files.metadata = join(dirname(r.out), 'metadata.json');
+    files.metadata = join(dirname(out), 'metadata.json');
     await writeFileAtomic(files.metadata, `${JSON.stringify(synth.metadata, null, 2)}\n`);
   }
-  return { out: r.out, files, manifest, sample: keep ? Table.concat(kept) : undefined };
+  return { out, files, manifest, sample: keep ? Table.concat(kept) : undefined };
 }
 
 /** Ctrl-C aborts the run cleanly (temp files removed) instead of killing it mid-write. */

@@ -1,10 +1,9 @@
 import { stat } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { saveSynthesizerFile } from '@synthkit/core/node';
-import { generatorOptions } from '../options.js';
-import { fitFromFile } from '../pipeline.js';
-import { resolveGenerator } from '../registry.js';
-import { type GeneratorFlags, withGeneratorFlags } from './generate.js';
+import { positiveInt } from '../options.js';
+import { fitFromFile, type GeneratorFlags } from '../pipeline.js';
+import { withGeneratorFlags } from './generate.js';
 import type { CliCommand } from './types.js';
 
 export const fitCommand: CliCommand = {
@@ -16,17 +15,11 @@ export const fitCommand: CliCommand = {
         .argument('<input>', 'a CSV, TSV, JSON or JSON-lines file'),
     )
       .option('-o, --out <file>', 'model artifact to write', 'model.synthkit')
-      .option('-s, --seed <n>', 'random seed for training', (v) => Number(v), 0)
+      .option('-s, --seed <n>', 'random seed for training', positiveInt('seed'), 0)
       .action(async (input: string, opts: GeneratorFlags & { out: string }, cmd: Command) => {
         const env = envOf(cmd);
         const started = Date.now();
-        const generator = await resolveGenerator(await env.registry(), opts.generator);
-        const { synth, table } = await fitFromFile(env, input, {
-          generator,
-          options: generatorOptions(opts.option, { epochs: opts.epochs, backend: opts.backend, steps: opts.steps }),
-          metadataPath: opts.metadata,
-          seed: opts.seed,
-        });
+        const { synth, table, generator } = await fitFromFile(env, input, opts);
         await saveSynthesizerFile(synth, opts.out);
         const bytes = (await stat(opts.out)).size;
         const seconds = (Date.now() - started) / 1000;

@@ -1,8 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import type { Command } from 'commander';
-import { collect, generatorOptions, parseBalance, parseConditions, positiveInt } from '../options.js';
-import { resolveGenerator } from '../registry.js';
-import { fitFromFile, sampleToFile } from '../pipeline.js';
+import { collect, positiveInt } from '../options.js';
+import { fitFromFile, type GeneratorFlags, type SampleFlags, sampleToFile } from '../pipeline.js';
 import { printSummary } from '../summary.js';
 import type { CliCommand } from './types.js';
 
@@ -20,20 +19,11 @@ export const generateCommand: CliCommand = {
       .action(async (input: string, opts: GenerateFlags, cmd: Command) => {
         const env = envOf(cmd);
         const started = performance.now();
-        const generator = await resolveGenerator(await env.registry(), opts.generator);
-        const { synth, table } = await fitFromFile(env, input, {
-          generator,
-          options: generatorOptions(opts.option, { epochs: opts.epochs, backend: opts.backend, steps: opts.steps }),
-          metadataPath: opts.metadata,
-          seed: opts.seed,
-        });
+        const { synth, table, generator } = await fitFromFile(env, input, opts);
         const rows = opts.rows ?? table.nRows;
         const written = await sampleToFile(env, synth, {
           rows,
-          out: opts.out,
-          seed: opts.seed,
-          conditions: parseConditions(opts.condition),
-          balance: parseBalance(opts.balance),
+          flags: opts,
           input,
           inputTable: table,
           writeMetadata: opts.metadata === undefined,
@@ -47,24 +37,6 @@ export const generateCommand: CliCommand = {
       });
   },
 };
-
-export interface GeneratorFlags {
-  generator: string;
-  option?: string[];
-  epochs?: number;
-  backend?: string;
-  steps?: number;
-  metadata?: string;
-  seed: number;
-}
-
-export interface SampleFlags {
-  rows?: number;
-  out: string;
-  seed: number;
-  condition?: string[];
-  balance?: string;
-}
 
 type GenerateFlags = GeneratorFlags & SampleFlags & { summary?: boolean };
 

@@ -1,5 +1,6 @@
 import { auditCommand } from './audit.js';
 import { detectCommand } from './detect.js';
+import { evaluateCommand } from './evaluate.js';
 import { fitCommand } from './fit.js';
 import { generateCommand } from './generate.js';
 import { inspectCommand } from './inspect.js';
@@ -8,4 +9,4 @@ import { splitCommand } from './split.js';
 import type { CliCommand } from './types.js';
 
 /** Every command of the CLI, one file each; add a line here for a new one. */
-export const commands: CliCommand[] = [generateCommand, fitCommand, sampleCommand, detectCommand, inspectCommand, splitCommand, auditCommand];
+export const commands: CliCommand[] = [generateCommand, fitCommand, sampleCommand, detectCommand, evaluateCommand, inspectCommand, splitCommand, auditCommand];

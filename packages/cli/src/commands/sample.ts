@@ -1,8 +1,7 @@
 import type { Command } from 'commander';
 import { loadSynthesizerFile } from '@synthkit/core/node';
-import { parseBalance, parseConditions } from '../options.js';
-import { sampleToFile } from '../pipeline.js';
-import { type SampleFlags, withSampleFlags } from './generate.js';
+import { type SampleFlags, sampleToFile } from '../pipeline.js';
+import { withSampleFlags } from './generate.js';
 import type { CliCommand } from './types.js';
 
 export const sampleCommand: CliCommand = {
@@ -16,10 +15,7 @@ export const sampleCommand: CliCommand = {
       const rows = opts.rows ?? 1000;
       const written = await sampleToFile(env, synth, {
         rows,
-        out: opts.out,
-        seed: opts.seed,
-        conditions: parseConditions(opts.condition),
-        balance: parseBalance(opts.balance),
+        flags: opts,
         input: model,
         writeMetadata: false,
       });
