@@ -68,6 +68,12 @@ export function singlingOutAttack(options: SinglingOutOptions = {}): AttackPlugi
       let controlHits = 0;
       for (const q of queries) if (countMatches(q, control) === 1) controlHits++;
       const correction = singlingOutSizeCorrection(queries, control, train.nRows, rng.fork('size-correction'));
+      if (train.nRows > 2 * control.nRows)
+        warnings.push(
+          `Control successes (${controlHits} of ${queries.length}) were extrapolated from ${control.nRows} to ${train.nRows} rows with Anonymeter's size model (factor ${correction.toFixed(2)}), which assumes the predicates' match rates are spread evenly; treat this risk as approximate, or hold out as many control rows as train rows.`,
+        );
+      if (correction !== 1 && controlHits * correction > success && controlHits <= success)
+        warnings.push('The size correction lifted the control rate above the attack rate: the size model fits this synthetic table poorly, so a risk of 0 here is not conclusive.');
       ctx.progress({ stage: name, done: 2, total: 3 });
       const distinct = distinctValues(synthetic);
       const randomRng = rng.fork('baseline');
