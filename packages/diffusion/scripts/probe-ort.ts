@@ -1,6 +1,6 @@
 import * as ort from 'onnxruntime-node';
 import { denoiserToOnnx } from '../src/denoiser/onnx-denoiser.js';
-import type { Dense, DenoiserWeights } from '../src/denoiser/weights.js';
+import type { DenoiserWeights, Dense } from '../src/denoiser/weights.js';
 
 function dense(i: number, o: number): Dense {
   const k = new Float32Array(i * o).map(() => (Math.random() - 0.5) * 0.1);
@@ -12,11 +12,30 @@ const N = Number(process.argv[4] ?? 26049);
 const threads = Number(process.argv[5] ?? 1);
 const hidden: Dense[] = [];
 let prev = 128;
-for (const h of hiddenW) { hidden.push(dense(prev, h)); prev = h; }
-const w: DenoiserWeights = { timeDim: 128, activation: 'relu', timeMlp1: dense(128, 128), timeMlp2: dense(128, 128), proj: dense(D, 128), hidden, head: dense(prev, D) };
+for (const h of hiddenW) {
+  hidden.push(dense(prev, h));
+  prev = h;
+}
+const w: DenoiserWeights = {
+  timeDim: 128,
+  activation: 'relu',
+  timeMlp1: dense(128, 128),
+  timeMlp2: dense(128, 128),
+  proj: dense(D, 128),
+  hidden,
+  head: dense(prev, D),
+};
 const bytes = denoiserToOnnx(w);
-const s = await ort.InferenceSession.create(bytes, { intraOpNumThreads: threads, interOpNumThreads: 1, graphOptimizationLevel: 'all' });
-console.log(s.inputNames, s.outputNames, JSON.stringify((s as any).inputMetadata));
+const s = await ort.InferenceSession.create(bytes, {
+  intraOpNumThreads: threads,
+  interOpNumThreads: 1,
+  graphOptimizationLevel: 'all',
+});
+console.log(
+  s.inputNames,
+  s.outputNames,
+  JSON.stringify((s as unknown as { inputMetadata: unknown }).inputMetadata),
+);
 const x = new ort.Tensor('float32', new Float32Array(N * D), [N, D]);
 const t = new ort.Tensor('int64', new BigInt64Array(N).fill(5n), [N]);
 for (let r = 0; r < 8; r++) {

@@ -1,16 +1,27 @@
-export { OnnxTabularModel, sampleOnnxModel, type OnnxLoadOptions, type OnnxSampleOptions } from './byo/onnx-tabular-model.js';
 export {
-  SIDECAR_FORMAT,
-  checkSidecarColumns,
-  parseSidecar,
-  sidecarLayout,
+  type OnnxLoadOptions,
+  type OnnxSampleOptions,
+  OnnxTabularModel,
+  sampleOnnxModel,
+} from './byo/onnx-tabular-model.js';
+export { type DdpmOptions, ddpm, ddpmOptions } from './ddpm-plugin.js';
+export { DENOISER_IO, type DenoiserOnnxOptions, denoiserToOnnx } from './denoiser/onnx-denoiser.js';
+export type { DenoiserWeights, Dense } from './denoiser/weights.js';
+export {
   type CategoricalSidecarColumn,
+  checkSidecarColumns,
   type DiffusionSidecar,
   type NumericalSidecarColumn,
+  parseSidecar,
+  SIDECAR_FORMAT,
   type SidecarColumn,
   type SidecarLayout,
+  sidecarLayout,
 } from './encoder/sidecar.js';
-export { DENOISER_IO, denoiserToOnnx, type DenoiserOnnxOptions } from './denoiser/onnx-denoiser.js';
-export type { Dense, DenoiserWeights } from './denoiser/weights.js';
 export { DEVICES, type Device } from './onnx/runtime.js';
-export { cosineSchedule, linearSchedule, type NoiseSchedule, type ScheduleSpec } from './schedule/noise-schedule.js';
+export {
+  cosineSchedule,
+  linearSchedule,
+  type NoiseSchedule,
+  type ScheduleSpec,
+} from './schedule/noise-schedule.js';

@@ -1,7 +1,17 @@
 import { readFile } from 'node:fs/promises';
 import type { ViewColumn, ViewTable } from '@synthkit/core';
 
-const CATEGORICAL = new Set(['workclass', 'education', 'marital-status', 'occupation', 'relationship', 'race', 'sex', 'native-country', 'income']);
+const CATEGORICAL = new Set([
+  'workclass',
+  'education',
+  'marital-status',
+  'occupation',
+  'relationship',
+  'race',
+  'sex',
+  'native-country',
+  'income',
+]);
 
 /**
  * The Adult table as a generator sees it (continuous Float64Array, discrete Int32Array codes).
@@ -13,7 +23,8 @@ export async function loadAdultView(limit = Number.POSITIVE_INFINITY): Promise<V
   const header = lines[0]!.split(',');
   const rows = lines.slice(1, 1 + Math.min(limit, lines.length - 1)).map((l) => l.split(','));
   const columns: ViewColumn[] = header.map((name, j) => {
-    if (!CATEGORICAL.has(name)) return { kind: 'continuous', name, values: Float64Array.from(rows, (r) => Number(r[j])) };
+    if (!CATEGORICAL.has(name))
+      return { kind: 'continuous', name, values: Float64Array.from(rows, (r) => Number(r[j])) };
     const labels: string[] = [];
     const index = new Map<string, number>();
     const codes = Int32Array.from(rows, (r) => {

@@ -31,7 +31,9 @@ export function handBuiltModel(m: HandBuiltTables): Uint8Array {
   if (m.conditional) {
     const y = g.input(n.y, ONNX_INT64, ['N']);
     const gt = g.op('Gather', [g.floatTensor('G', m.conditional.G, [m.T, m.width]), tIndex], { axis: 0 });
-    const my = g.op('Gather', [g.floatTensor('M', m.conditional.M, [m.conditional.classes, m.width]), y], { axis: 0 });
+    const my = g.op('Gather', [g.floatTensor('M', m.conditional.M, [m.conditional.classes, m.width]), y], {
+      axis: 0,
+    });
     out = g.op('Add', [out, g.op('Mul', [gt, my])]);
   }
   g.op('Identity', [out], {}, n.out);

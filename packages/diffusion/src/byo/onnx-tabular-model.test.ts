@@ -1,7 +1,7 @@
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type SynthkitError, Table } from '@synthkit/core';
+import type { SynthkitError, Table } from '@synthkit/core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { handBuiltModel, optimalTables } from '../../test/hand-built-model.js';
 import type { DiffusionSidecar } from '../encoder/sidecar.js';
@@ -20,13 +20,24 @@ const sidecar: DiffusionSidecar = {
   format: 'synthkit-diffusion-encoder',
   version: 1,
   columns: [
-    { name: 'amount', kind: 'numerical', transform: { kind: 'quantile', quantiles: Array.from({ length: 101 }, (_, i) => i) } },
+    {
+      name: 'amount',
+      kind: 'numerical',
+      transform: { kind: 'quantile', quantiles: Array.from({ length: 101 }, (_, i) => i) },
+    },
     { name: 'color', kind: 'categorical', categories: COLORS },
     { name: 'score', kind: 'numerical', transform: { kind: 'standard', mean: 50, std: 10 }, decimals: 1 },
   ],
   schedule: { kind: 'cosine', T },
 };
-const tables = optimalTables(alphaBar, [{ mu: 0, sd: 1 }, { mu: 1, sd: 0.5 }], [P]);
+const tables = optimalTables(
+  alphaBar,
+  [
+    { mu: 0, sd: 1 },
+    { mu: 1, sd: 0.5 },
+  ],
+  [P],
+);
 const model = handBuiltModel({ T, ...tables });
 
 function stats(v: Float64Array): { mean: number; sd: number; min: number; max: number } {
@@ -90,7 +101,15 @@ describe('bring your own ONNX model (hand-built, known weights)', () => {
     plan.timesteps.forEach((s, i) => {
       prev[s] = plan.alphaBarPrev[i]!;
     });
-    const strided = optimalTables(alphaBar, [{ mu: 0, sd: 1 }, { mu: 1, sd: 0.5 }], [P], prev);
+    const strided = optimalTables(
+      alphaBar,
+      [
+        { mu: 0, sd: 1 },
+        { mu: 1, sd: 0.5 },
+      ],
+      [P],
+      prev,
+    );
     const floatModel = handBuiltModel({ T, ...strided, timeInput: 'float32' });
     const t = await sampleOnnxModel(floatModel, sidecar, 3000, { seed: 2, steps: 25 });
     expect(Math.abs(stats(numbers(t, 'amount')).mean - 50)).toBeLessThan(3 * (28.9 / Math.sqrt(3000)));
@@ -114,7 +133,14 @@ describe('bring your own ONNX model (hand-built, known weights)', () => {
       columns: [...sidecar.columns, { name: 'group', kind: 'categorical', categories: ['low', 'high'] }],
       conditioning: { column: 'group', prior: [0.25, 0.75] },
     };
-    const base = optimalTables(alphaBar, [{ mu: 0, sd: 1 }, { mu: 0, sd: 0.5 }], [P]);
+    const base = optimalTables(
+      alphaBar,
+      [
+        { mu: 0, sd: 1 },
+        { mu: 0, sd: 0.5 },
+      ],
+      [P],
+    );
     const G = new Float32Array(T * base.width);
     for (let s = 0; s < T; s++) {
       const ab = alphaBar[s]!;
@@ -150,7 +176,14 @@ describe('bring your own ONNX model (hand-built, known weights)', () => {
   });
 
   it('rejects a sidecar whose width does not match the model', async () => {
-    const narrow = { ...sidecar, columns: [sidecar.columns[0]!, { name: 'color', kind: 'categorical', categories: ['red', 'green'] }, sidecar.columns[2]!] };
+    const narrow = {
+      ...sidecar,
+      columns: [
+        sidecar.columns[0]!,
+        { name: 'color', kind: 'categorical', categories: ['red', 'green'] },
+        sidecar.columns[2]!,
+      ],
+    };
     const e = await rejects(sampleOnnxModel(model, narrow, 10));
     expect(e.code).toBe('BAD_ARTIFACT');
     expect(e.message).toMatch(/4 \(2 numerical \+ 2 one-hot\)/);
@@ -164,7 +197,9 @@ describe('bring your own ONNX model (hand-built, known weights)', () => {
     // …and works once the sidecar names it
     const ok = await sampleOnnxModel(renamed, { ...sidecar, io: { x: 'x' } }, 10, { steps: 5 });
     expect(ok.nRows).toBe(10);
-    const cond = await rejects(sampleOnnxModel(model, { ...sidecar, conditioning: { column: 'color', prior: [1, 1, 1] } }, 10));
+    const cond = await rejects(
+      sampleOnnxModel(model, { ...sidecar, conditioning: { column: 'color', prior: [1, 1, 1] } }, 10),
+    );
     expect(cond.message).toMatch(/no input "y"/);
   });
 

@@ -1,11 +1,17 @@
 import { readFile } from 'node:fs/promises';
-import { type ProgressEvent, Rng, SynthkitError, Table, concatColumns } from '@synthkit/core';
+import { concatColumns, type ProgressEvent, Rng, SynthkitError, Table } from '@synthkit/core';
 import { decodeBatch, decodedToTable } from '../encoder/decode.js';
-import { type DiffusionSidecar, type SidecarLayout, checkSidecarColumns, parseSidecar, sidecarLayout } from '../encoder/sidecar.js';
+import {
+  checkSidecarColumns,
+  type DiffusionSidecar,
+  parseSidecar,
+  type SidecarLayout,
+  sidecarLayout,
+} from '../encoder/sidecar.js';
 import { OnnxDenoiser } from '../onnx/onnx-denoiser-session.js';
 import type { Device } from '../onnx/runtime.js';
+import { denoiseBatches, type RawBatch } from '../sampling/denoise-batches.js';
 import { type NoiseSchedule, scheduleFromSpec } from '../schedule/noise-schedule.js';
-import { denoiseBatches } from '../sampling/denoise-batches.js';
 
 export interface OnnxLoadOptions {
   readonly device?: Device;
@@ -54,8 +60,10 @@ export class OnnxTabularModel {
     sidecar: string | DiffusionSidecar | Record<string, unknown>,
     options: OnnxLoadOptions = {},
   ): Promise<OnnxTabularModel> {
-    const spec = typeof sidecar === 'string' ? parseSidecar(await readJson(sidecar), sidecar) : parseSidecar(sidecar);
-    if (options.columns) checkSidecarColumns(spec, options.columns, typeof sidecar === 'string' ? sidecar : undefined);
+    const spec =
+      typeof sidecar === 'string' ? parseSidecar(await readJson(sidecar), sidecar) : parseSidecar(sidecar);
+    if (options.columns)
+      checkSidecarColumns(spec, options.columns, typeof sidecar === 'string' ? sidecar : undefined);
     const bytes = typeof model === 'string' ? await readBytes(model) : model;
     const denoiser = await OnnxDenoiser.open(bytes, sidecarLayout(spec), {
       ...(options.device ? { device: options.device } : {}),
@@ -66,21 +74,30 @@ export class OnnxTabularModel {
   }
 
   /** Checks n and options; throws before any model call. */
-  resolve(n: number, o: OnnxSampleOptions = {}): { steps: number; eta: number; batchSize: number; label?: number } {
+  resolve(
+    n: number,
+    o: OnnxSampleOptions = {},
+  ): { steps: number; eta: number; batchSize: number; label?: number } {
     checkRows(n);
     const T = this.schedule.T;
     const steps = o.steps ?? T;
     if (!Number.isInteger(steps) || steps < 1 || steps > T)
-      throw new SynthkitError('BAD_OPTION', `steps must be an integer from 1 to ${T} (the model's T), got ${steps}`, {
-        hint: `Use --steps ${Math.min(T, 100)} or fewer; more steps than the model was trained with do not exist`,
-      });
+      throw new SynthkitError(
+        'BAD_OPTION',
+        `steps must be an integer from 1 to ${T} (the model's T), got ${steps}`,
+        {
+          hint: `Use --steps ${Math.min(T, 100)} or fewer; more steps than the model was trained with do not exist`,
+        },
+      );
     const eta = o.eta ?? 1;
     if (!(eta >= 0 && eta <= 1)) throw new SynthkitError('BAD_OPTION', `eta must be in [0, 1], got ${eta}`);
     const batchSize = o.batchSize ?? 8192;
-    if (!Number.isInteger(batchSize) || batchSize < 1) throw new SynthkitError('BAD_OPTION', `batchSize must be a positive integer, got ${batchSize}`);
+    if (!Number.isInteger(batchSize) || batchSize < 1)
+      throw new SynthkitError('BAD_OPTION', `batchSize must be a positive integer, got ${batchSize}`);
     if (o.label === undefined) return { steps, eta, batchSize };
     const cond = this.layout.condition;
-    if (!cond) throw new SynthkitError('BAD_OPTION', 'label was given but this model is not class-conditional');
+    if (!cond)
+      throw new SynthkitError('BAD_OPTION', 'label was given but this model is not class-conditional');
     const label = cond.column.categories.indexOf(o.label);
     if (label < 0)
       throw new SynthkitError('BAD_CONDITION', `"${o.label}" is not a category of "${cond.column.name}"`, {
@@ -92,15 +109,20 @@ export class OnnxTabularModel {
 
   /** Streams n rows, one Table per model batch. Same seed and options give the same rows (on CPU). */
   async *sample(n: number, o: OnnxSampleOptions = {}): AsyncGenerator<Table> {
+    for await (const b of this.sampleRaw(n, o))
+      yield decodedToTable(decodeBatch(this.sidecar, this.layout, b));
+  }
+
+  /** The same rows in model space (numerical scores, category codes), before decoding. */
+  sampleRaw(n: number, o: OnnxSampleOptions = {}): AsyncGenerator<RawBatch> {
     const r = this.resolve(n, o);
-    const batches = denoiseBatches(this.denoiser, this.layout, this.schedule, {
+    return denoiseBatches(this.denoiser, this.layout, this.schedule, {
       n,
       ...r,
       rng: new Rng(o.seed ?? 0).fork('diffusion-sample'),
       ...(o.signal ? { signal: o.signal } : {}),
       ...(o.progress ? { progress: o.progress } : {}),
     });
-    for await (const b of batches) yield decodedToTable(decodeBatch(this.sidecar, this.layout, b));
   }
 
   release(): Promise<void> {
@@ -133,14 +155,20 @@ export async function sampleOnnxModel(
 function concatTables(parts: readonly Table[]): Table {
   if (parts.length === 1) return parts[0]!;
   const first = parts[0]!;
-  return new Table(first.names.map((name) => [name, concatColumns(parts.map((p) => p.column(name)))] as const));
+  return new Table(
+    first.names.map((name) => [name, concatColumns(parts.map((p) => p.column(name)))] as const),
+  );
 }
 
 function checkRows(n: number): void {
   if (!Number.isInteger(n) || n < 1)
-    throw new SynthkitError('BAD_OPTION', `The number of rows to sample must be a positive integer, got ${n}`, {
-      hint: 'Pass --rows with a number of at least 1',
-    });
+    throw new SynthkitError(
+      'BAD_OPTION',
+      `The number of rows to sample must be a positive integer, got ${n}`,
+      {
+        hint: 'Pass --rows with a number of at least 1',
+      },
+    );
 }
 
 async function readBytes(path: string): Promise<Uint8Array> {
@@ -159,17 +187,25 @@ async function readJson(path: string): Promise<unknown> {
   try {
     text = await readFile(path, 'utf8');
   } catch (cause) {
-    throw new SynthkitError('IO_ERROR', `Cannot read encoder sidecar "${path}": ${(cause as Error).message}`, {
-      hint: 'Check the path given to --encoder',
-      cause,
-    });
+    throw new SynthkitError(
+      'IO_ERROR',
+      `Cannot read encoder sidecar "${path}": ${(cause as Error).message}`,
+      {
+        hint: 'Check the path given to --encoder',
+        cause,
+      },
+    );
   }
   try {
     return JSON.parse(text);
   } catch (cause) {
-    throw new SynthkitError('BAD_SPEC', `Encoder sidecar "${path}" is not valid JSON: ${(cause as Error).message}`, {
-      hint: 'The sidecar is the JSON file written next to the .onnx model',
-      cause,
-    });
+    throw new SynthkitError(
+      'BAD_SPEC',
+      `Encoder sidecar "${path}" is not valid JSON: ${(cause as Error).message}`,
+      {
+        hint: 'The sidecar is the JSON file written next to the .onnx model',
+        cause,
+      },
+    );
   }
 }

@@ -1,5 +1,5 @@
 import { GraphBuilder, ONNX_FLOAT, ONNX_INT64 } from '../onnx/graph-builder.js';
-import { type Dense, type DenoiserWeights, denseLayers, sinusoidFrequencies } from './weights.js';
+import { type DenoiserWeights, type Dense, denseLayers, sinusoidFrequencies } from './weights.js';
 
 export interface DenoiserOnnxOptions {
   /** Element type of the `t` input (both are allowed by the bring-your-own-model contract). */
@@ -37,7 +37,10 @@ export function denoiserToOnnx(w: DenoiserWeights, options: DenoiserOnnxOptions 
   const sinusoid = g.op('Concat', [g.op('Cos', [args]), g.op('Sin', [args])], { axis: 1 });
   let emb = dense(silu(dense(sinusoid, 'timeMlp1')), 'timeMlp2');
   if (w.labelEmbedding && y) {
-    const table = g.floatTensor('labelEmbedding', w.labelEmbedding.table, [w.labelEmbedding.numClasses, w.timeDim]);
+    const table = g.floatTensor('labelEmbedding', w.labelEmbedding.table, [
+      w.labelEmbedding.numClasses,
+      w.timeDim,
+    ]);
     emb = g.op('Add', [emb, silu(g.op('Gather', [table, y], { axis: 0 }))]);
   }
   let h = g.op('Add', [dense(x, 'proj'), emb]);

@@ -17,7 +17,8 @@ describe('Gaussian reverse step', () => {
       const eps = -0.3;
       const x0 = c.x0FromXt * xt + c.x0FromEps * eps;
       const ddim = c.prevFromX0 * x0 + c.prevFromEps * eps;
-      const ddpm = ((beta * Math.sqrt(abPrev)) / (1 - ab)) * x0 + (((1 - abPrev) * Math.sqrt(1 - beta)) / (1 - ab)) * xt;
+      const ddpm =
+        ((beta * Math.sqrt(abPrev)) / (1 - ab)) * x0 + (((1 - abPrev) * Math.sqrt(1 - beta)) / (1 - ab)) * xt;
       expect(ddim).toBeCloseTo(ddpm, 10);
       expect(c.sigma ** 2).toBeCloseTo((beta * (1 - abPrev)) / (1 - ab), 12);
     }
@@ -28,7 +29,11 @@ describe('Gaussian reverse step', () => {
     const mu = 1.5;
     const sd = 0.5;
     // strided DDPM (η = 1) is known to shrink the spread a little: its variance ignores Var[x₀ | x_t]
-    for (const [steps, eta, tol] of [[1000, 1, 0.03], [50, 0, 0.03], [50, 1, 0.06]] as const) {
+    for (const [steps, eta, tol] of [
+      [1000, 1, 0.03],
+      [50, 0, 0.03],
+      [50, 1, 0.06],
+    ] as const) {
       const plan = stridedPlan(sched, steps);
       const n = 4000;
       const rng = new Rng(11);
@@ -37,7 +42,8 @@ describe('Gaussian reverse step', () => {
       for (let i = 0; i < steps; i++) {
         const ab = plan.alphaBar[i]!;
         // E[ε | x_t] for x₀ ~ N(μ, s²): √(1−ᾱ)(x_t − √ᾱ μ)/(ᾱ s² + 1 − ᾱ)
-        for (let r = 0; r < n; r++) out[r] = (Math.sqrt(1 - ab) * (x[r]! - Math.sqrt(ab) * mu)) / (ab * sd * sd + 1 - ab);
+        for (let r = 0; r < n; r++)
+          out[r] = (Math.sqrt(1 - ab) * (x[r]! - Math.sqrt(ab) * mu)) / (ab * sd * sd + 1 - ab);
         gaussianReverseStep(x, 1, out, 1, n, { alphaBar: ab, alphaBarPrev: plan.alphaBarPrev[i]!, eta }, rng);
       }
       const mean = x.reduce((a, v) => a + v, 0) / n;
@@ -72,7 +78,9 @@ describe('multinomial reverse step', () => {
     for (const c of codes) counts[c]!++;
     for (let k = 0; k < K; k++) {
       const p = exact[k]! / z;
-      expect(Math.abs(counts[k]! / n - p), `class ${k}`).toBeLessThan(4 * Math.sqrt((p * (1 - p)) / n) + 1e-9);
+      expect(Math.abs(counts[k]! / n - p), `class ${k}`).toBeLessThan(
+        4 * Math.sqrt((p * (1 - p)) / n) + 1e-9,
+      );
     }
   });
 
@@ -88,7 +96,17 @@ describe('multinomial reverse step', () => {
     }
     const codes = new Int32Array(n * 2);
     const ab = 0.999;
-    multinomialReverseStep(codes, Int32Array.of(0, 2), Int32Array.of(2, 3), out, stride, n, ab, 1, new Rng(9));
+    multinomialReverseStep(
+      codes,
+      Int32Array.of(0, 2),
+      Int32Array.of(2, 3),
+      out,
+      stride,
+      n,
+      ab,
+      1,
+      new Rng(9),
+    );
     // x_t = class 0 everywhere: A = (α + (1−α)/K, (1−α)/K, …), posterior ∝ A ⊙ p̂
     const a3 = [ab + 0.001 / 3, 0.001 / 3, 0.001 / 3];
     const w = p1.map((p, k) => p * a3[k]!);

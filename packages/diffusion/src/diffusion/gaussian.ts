@@ -23,7 +23,9 @@ export function gaussianStepCoefficients({ alphaBar, alphaBarPrev, eta }: Gaussi
   sigma: number;
 } {
   const sigma =
-    alphaBarPrev >= 1 ? 0 : eta * Math.sqrt((1 - alphaBarPrev) / (1 - alphaBar)) * Math.sqrt(1 - alphaBar / alphaBarPrev);
+    alphaBarPrev >= 1
+      ? 0
+      : eta * Math.sqrt((1 - alphaBarPrev) / (1 - alphaBar)) * Math.sqrt(1 - alphaBar / alphaBarPrev);
   return {
     x0FromXt: 1 / Math.sqrt(alphaBar),
     x0FromEps: -Math.sqrt(1 - alphaBar) / Math.sqrt(alphaBar),

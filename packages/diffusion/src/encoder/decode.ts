@@ -1,14 +1,28 @@
 import { type Column, Table } from '@synthkit/core';
 import type { RawBatch } from '../sampling/denoise-batches.js';
 import { fromNormal } from '../transform/quantile-normal.js';
-import type { CategoricalSidecarColumn, DiffusionSidecar, NumericalSidecarColumn, SidecarLayout } from './sidecar.js';
+import type {
+  CategoricalSidecarColumn,
+  DiffusionSidecar,
+  NumericalSidecarColumn,
+  SidecarLayout,
+} from './sidecar.js';
 
 export type DecodedColumn =
   | { readonly name: string; readonly kind: 'numerical'; readonly values: Float64Array }
-  | { readonly name: string; readonly kind: 'categorical'; readonly codes: Int32Array; readonly categories: readonly string[] };
+  | {
+      readonly name: string;
+      readonly kind: 'categorical';
+      readonly codes: Int32Array;
+      readonly categories: readonly string[];
+    };
 
 /** Model-space rows → columns in the sidecar's order, numbers mapped back through their transforms. */
-export function decodeBatch(sidecar: DiffusionSidecar, layout: SidecarLayout, batch: RawBatch): DecodedColumn[] {
+export function decodeBatch(
+  sidecar: DiffusionSidecar,
+  layout: SidecarLayout,
+  batch: RawBatch,
+): DecodedColumn[] {
   const nNum = layout.numerical.length;
   const nCat = layout.categorical.length;
   const numIndex = new Map(layout.numerical.map((c, i) => [c.name, i]));
@@ -24,7 +38,8 @@ export function decodeBatch(sidecar: DiffusionSidecar, layout: SidecarLayout, ba
     }
     const c = catIndex.get(col.name);
     const categories = (col as CategoricalSidecarColumn).categories;
-    if (c === undefined) return { name: col.name, kind: 'categorical', codes: batch.labels!.slice(), categories };
+    if (c === undefined)
+      return { name: col.name, kind: 'categorical', codes: batch.labels!.slice(), categories };
     const codes = new Int32Array(batch.rows);
     for (let r = 0; r < batch.rows; r++) codes[r] = batch.codes[r * nCat + c]!;
     return { name: col.name, kind: 'categorical', codes, categories };

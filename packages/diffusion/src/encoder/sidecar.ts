@@ -60,7 +60,9 @@ export interface SidecarLayout {
 export function sidecarLayout(s: DiffusionSidecar): SidecarLayout {
   const condName = s.conditioning?.column;
   const numerical = s.columns.filter((c): c is NumericalSidecarColumn => c.kind === 'numerical');
-  const categorical = s.columns.filter((c): c is CategoricalSidecarColumn => c.kind === 'categorical' && c.name !== condName);
+  const categorical = s.columns.filter(
+    (c): c is CategoricalSidecarColumn => c.kind === 'categorical' && c.name !== condName,
+  );
   const spanStart = new Int32Array(categorical.length);
   const spanSize = new Int32Array(categorical.length);
   let at = numerical.length;
@@ -69,7 +71,9 @@ export function sidecarLayout(s: DiffusionSidecar): SidecarLayout {
     spanSize[i] = c.categories.length;
     at += c.categories.length;
   });
-  const condColumn = s.columns.find((c): c is CategoricalSidecarColumn => c.kind === 'categorical' && c.name === condName);
+  const condColumn = s.columns.find(
+    (c): c is CategoricalSidecarColumn => c.kind === 'categorical' && c.name === condName,
+  );
   return {
     numerical,
     categorical,
@@ -96,11 +100,13 @@ export function parseSidecar(json: unknown, source = 'encoder sidecar'): Diffusi
   };
   if (!isObject(json)) return bad('must be a JSON object');
   if (json.format !== SIDECAR_FORMAT) bad(`"format" must be "${SIDECAR_FORMAT}"`);
-  if (json.version !== 1) bad(`"version" must be 1 (this reader knows version 1), got ${JSON.stringify(json.version)}`);
+  if (json.version !== 1)
+    bad(`"version" must be 1 (this reader knows version 1), got ${JSON.stringify(json.version)}`);
   if (!Array.isArray(json.columns) || json.columns.length === 0) bad('"columns" must be a non-empty array');
   const seen = new Set<string>();
   for (const [i, c] of (json.columns as unknown[]).entries()) {
-    if (!isObject(c) || typeof c.name !== 'string' || c.name === '') bad(`columns[${i}] needs a non-empty "name"`);
+    if (!isObject(c) || typeof c.name !== 'string' || c.name === '')
+      bad(`columns[${i}] needs a non-empty "name"`);
     const col = c as Record<string, unknown>;
     const name = col.name as string;
     if (seen.has(name)) bad(`column "${name}" is listed twice`, name);
@@ -109,7 +115,8 @@ export function parseSidecar(json: unknown, source = 'encoder sidecar'): Diffusi
       const cats = col.categories;
       if (!Array.isArray(cats) || cats.length < 1 || !cats.every((v) => typeof v === 'string'))
         bad(`categorical column "${name}" needs "categories": a non-empty array of strings`, name);
-      if (new Set(cats as string[]).size !== (cats as string[]).length) bad(`categorical column "${name}" repeats a category`, name);
+      if (new Set(cats as string[]).size !== (cats as string[]).length)
+        bad(`categorical column "${name}" repeats a category`, name);
     } else if (col.kind === 'numerical') {
       checkTransform(col.transform, name, bad);
       if (col.decimals !== undefined && !(Number.isInteger(col.decimals) && (col.decimals as number) >= 0))
@@ -120,7 +127,10 @@ export function parseSidecar(json: unknown, source = 'encoder sidecar'): Diffusi
   if (json.io !== undefined) {
     if (!isObject(json.io)) bad('"io" must be an object of input/output names');
     for (const k of ['x', 't', 'y', 'out'])
-      if ((json.io as Record<string, unknown>)[k] !== undefined && typeof (json.io as Record<string, unknown>)[k] !== 'string')
+      if (
+        (json.io as Record<string, unknown>)[k] !== undefined &&
+        typeof (json.io as Record<string, unknown>)[k] !== 'string'
+      )
         bad(`"io.${k}" must be a string`);
   }
   if (json.conditioning !== undefined) {
@@ -128,42 +138,65 @@ export function parseSidecar(json: unknown, source = 'encoder sidecar'): Diffusi
     if (!isObject(cond) || typeof cond.column !== 'string') bad('"conditioning" needs a "column"');
     const c = cond as Record<string, unknown>;
     const col = (json.columns as Record<string, unknown>[]).find((x) => x.name === c.column);
-    if (!col || col.kind !== 'categorical') bad(`"conditioning.column" must name a categorical column, got "${c.column}"`);
+    if (col?.kind !== 'categorical')
+      bad(`"conditioning.column" must name a categorical column, got "${c.column}"`);
     const k = (col!.categories as unknown[]).length;
     const prior = c.prior;
-    if (!Array.isArray(prior) || prior.length !== k || !prior.every((p) => typeof p === 'number' && p >= 0) || sum(prior) <= 0)
+    if (
+      !Array.isArray(prior) ||
+      prior.length !== k ||
+      !prior.every((p) => typeof p === 'number' && p >= 0) ||
+      sum(prior) <= 0
+    )
       bad(`"conditioning.prior" must be ${k} non-negative numbers (one per category of "${c.column}")`);
   }
   return json as unknown as DiffusionSidecar;
 }
 
 /** A sidecar column that the table being worked with lacks is an error before any sampling starts. */
-export function checkSidecarColumns(s: DiffusionSidecar, available: readonly string[], source = 'encoder sidecar'): void {
+export function checkSidecarColumns(
+  s: DiffusionSidecar,
+  available: readonly string[],
+  source = 'encoder sidecar',
+): void {
   const have = new Set(available);
   for (const c of s.columns)
     if (!have.has(c.name))
-      throw new SynthkitError('MISSING_COLUMN', `${source} describes column "${c.name}", which the table does not have`, {
-        column: c.name,
-        hint: `The table's columns are: ${available.join(', ')}. Use the sidecar written with this model, or rename the column`,
-      });
+      throw new SynthkitError(
+        'MISSING_COLUMN',
+        `${source} describes column "${c.name}", which the table does not have`,
+        {
+          column: c.name,
+          hint: `The table's columns are: ${available.join(', ')}. Use the sidecar written with this model, or rename the column`,
+        },
+      );
 }
 
 function checkTransform(t: unknown, name: string, bad: (what: string, column?: string) => never): void {
-  if (!isObject(t)) return bad(`numerical column "${name}" needs a "transform" ({"kind": "quantile", "quantiles": [...]}, "standard" or "identity")`, name);
+  if (!isObject(t)) {
+    bad(
+      `numerical column "${name}" needs a "transform" ({"kind": "quantile", "quantiles": [...]}, "standard" or "identity")`,
+      name,
+    );
+  }
   if (t.kind === 'quantile') {
     const q = t.quantiles;
     if (!Array.isArray(q) || q.length < 1 || !q.every((v) => typeof v === 'number' && Number.isFinite(v)))
       bad(`numerical column "${name}": "quantiles" must be a non-empty array of finite numbers`, name);
     for (let i = 1; i < (q as number[]).length; i++)
-      if ((q as number[])[i]! < (q as number[])[i - 1]!) bad(`numerical column "${name}": "quantiles" must be non-decreasing`, name);
+      if ((q as number[])[i]! < (q as number[])[i - 1]!)
+        bad(`numerical column "${name}": "quantiles" must be non-decreasing`, name);
   } else if (t.kind === 'standard') {
     if (typeof t.mean !== 'number' || typeof t.std !== 'number' || !(t.std > 0))
       bad(`numerical column "${name}": a "standard" transform needs "mean" and a positive "std"`, name);
-  } else if (t.kind !== 'identity') bad(`numerical column "${name}": transform kind must be quantile, standard or identity`, name);
+  } else if (t.kind !== 'identity')
+    bad(`numerical column "${name}": transform kind must be quantile, standard or identity`, name);
 }
 
 function checkSchedule(s: unknown, bad: (what: string) => never): void {
-  if (!isObject(s)) return bad('"schedule" is required, e.g. {"kind": "cosine", "T": 1000}');
+  if (!isObject(s)) {
+    bad('"schedule" is required, e.g. {"kind": "cosine", "T": 1000}');
+  }
   if (s.kind === 'cosine' || s.kind === 'linear') {
     if (!Number.isInteger(s.T) || (s.T as number) < 1) bad('"schedule.T" must be a positive integer');
   } else if (s.kind === 'betas') {

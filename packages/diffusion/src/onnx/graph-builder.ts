@@ -36,7 +36,12 @@ export class GraphBuilder {
   /** A float32 constant stored as raw little-endian bytes. */
   floatTensor(name: string, data: Float32Array, dims: readonly number[]): string {
     this.initializers.push(
-      onnx.TensorProto.create({ name, dataType: ONNX_FLOAT, dims: [...dims], rawData: littleEndianBytes(data) }),
+      onnx.TensorProto.create({
+        name,
+        dataType: ONNX_FLOAT,
+        dims: [...dims],
+        rawData: littleEndianBytes(data),
+      }),
     );
     return name;
   }
@@ -44,20 +49,32 @@ export class GraphBuilder {
   int64Tensor(name: string, data: readonly number[], dims: readonly number[]): string {
     const big = BigInt64Array.from(data, (v) => BigInt(v));
     this.initializers.push(
-      onnx.TensorProto.create({ name, dataType: ONNX_INT64, dims: [...dims], rawData: littleEndianBytes(big) }),
+      onnx.TensorProto.create({
+        name,
+        dataType: ONNX_INT64,
+        dims: [...dims],
+        rawData: littleEndianBytes(big),
+      }),
     );
     return name;
   }
 
   /** Adds one node and returns the name of its (single) output. */
-  op(opType: string, inputs: readonly string[], attrs: Readonly<Record<string, Attr>> = {}, outName?: string): string {
+  op(
+    opType: string,
+    inputs: readonly string[],
+    attrs: Readonly<Record<string, Attr>> = {},
+    outName?: string,
+  ): string {
     const output = outName ?? `${opType.toLowerCase()}_${this.counter++}`;
     const attribute = Object.entries(attrs).map(([name, v]) =>
       typeof v === 'number'
         ? onnx.AttributeProto.create({ name, type: onnx.AttributeProto.AttributeType.INT, i: v })
         : onnx.AttributeProto.create({ name, type: onnx.AttributeProto.AttributeType.INTS, ints: [...v] }),
     );
-    this.nodes.push(onnx.NodeProto.create({ opType, input: [...inputs], output: [output], name: output, attribute }));
+    this.nodes.push(
+      onnx.NodeProto.create({ opType, input: [...inputs], output: [output], name: output, attribute }),
+    );
     return output;
   }
 

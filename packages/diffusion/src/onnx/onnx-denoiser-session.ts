@@ -40,7 +40,10 @@ export class OnnxDenoiser {
     const io = layout.io;
     const meta = (list: unknown, names: readonly string[]): ValueMeta[] =>
       Array.isArray(list) ? (list as ValueMeta[]) : names.map((name) => ({ name }));
-    const inputs = meta((session as unknown as { inputMetadata?: unknown }).inputMetadata, session.inputNames);
+    const inputs = meta(
+      (session as unknown as { inputMetadata?: unknown }).inputMetadata,
+      session.inputNames,
+    );
     const expected = layout.condition ? [io.x, io.t, io.y] : [io.x, io.t];
     for (const name of expected)
       if (!session.inputNames.includes(name))
@@ -59,37 +62,65 @@ export class OnnxDenoiser {
             : `Inputs must be ${expected.join(', ')}; set "io" in the sidecar if the names differ`,
         );
     if (!session.outputNames.includes(io.out))
-      fail(`it has no output "${io.out}" (its outputs: ${session.outputNames.join(', ')})`, 'Set "io.out" in the sidecar to the output name');
+      fail(
+        `it has no output "${io.out}" (its outputs: ${session.outputNames.join(', ')})`,
+        'Set "io.out" in the sidecar to the output name',
+      );
 
     const width = layout.width;
     const described = `${layout.numerical.length} numerical + ${width - layout.numerical.length} one-hot`;
     const xMeta = inputs.find((m) => m.name === io.x);
-    if (xMeta?.type !== undefined && xMeta.type !== 'float32') fail(`input "${io.x}" is ${xMeta.type}, expected float32`, 'Export x_t as float32');
+    if (xMeta?.type !== undefined && xMeta.type !== 'float32')
+      fail(`input "${io.x}" is ${xMeta.type}, expected float32`, 'Export x_t as float32');
     const xWidth = xMeta?.shape?.[1];
     if (typeof xWidth === 'number' && xWidth !== width)
-      fail(`input "${io.x}" has ${xWidth} columns, the sidecar describes ${width} (${described})`, 'Use the sidecar written with this model');
+      fail(
+        `input "${io.x}" has ${xWidth} columns, the sidecar describes ${width} (${described})`,
+        'Use the sidecar written with this model',
+      );
     const tMeta = inputs.find((m) => m.name === io.t);
     const timeType = (tMeta?.type ?? 'int64') as string;
-    if (timeType !== 'int64' && timeType !== 'float32') fail(`input "${io.t}" is ${timeType}, expected int64 or float32`, 'Export t as int64 or float32');
+    if (timeType !== 'int64' && timeType !== 'float32')
+      fail(`input "${io.t}" is ${timeType}, expected int64 or float32`, 'Export t as int64 or float32');
     const yMeta = inputs.find((m) => m.name === io.y);
     const labelType = (yMeta?.type ?? 'int64') as string;
-    if (layout.condition && labelType !== 'int64' && labelType !== 'int32') fail(`input "${io.y}" is ${labelType}, expected int64`, 'Export y as int64');
+    if (layout.condition && labelType !== 'int64' && labelType !== 'int32')
+      fail(`input "${io.y}" is ${labelType}, expected int64`, 'Export y as int64');
 
-    const denoiser = new OnnxDenoiser(session, opened.ort, layout, timeType as TimeType, labelType as 'int64' | 'int32', opened.description);
+    const denoiser = new OnnxDenoiser(
+      session,
+      opened.ort,
+      layout,
+      timeType as TimeType,
+      labelType as 'int64' | 'int32',
+      opened.description,
+    );
     // One row through the graph checks what metadata cannot: the real output width.
     let probe: Float32Array;
     try {
-      probe = await denoiser.run(new Float32Array(width), 1, 0, layout.condition ? Int32Array.of(0) : undefined);
+      probe = await denoiser.run(
+        new Float32Array(width),
+        1,
+        0,
+        layout.condition ? Int32Array.of(0) : undefined,
+      );
     } catch (cause) {
       if (cause instanceof SynthkitError) throw cause;
       void session.release();
-      throw new SynthkitError('BAD_ARTIFACT', `${source} fails on an input of ${width} columns: ${(cause as Error).message}`, {
-        hint: `The sidecar describes ${described} columns; use the sidecar written with this model`,
-        cause,
-      });
+      throw new SynthkitError(
+        'BAD_ARTIFACT',
+        `${source} fails on an input of ${width} columns: ${(cause as Error).message}`,
+        {
+          hint: `The sidecar describes ${described} columns; use the sidecar written with this model`,
+          cause,
+        },
+      );
     }
     if (probe.length !== width)
-      fail(`output "${io.out}" has ${probe.length} columns, the sidecar describes ${width} (${described})`, 'Use the sidecar written with this model');
+      fail(
+        `output "${io.out}" has ${probe.length} columns, the sidecar describes ${width} (${described})`,
+        'Use the sidecar written with this model',
+      );
     return denoiser;
   }
 
@@ -98,7 +129,11 @@ export class OnnxDenoiser {
     const { Tensor } = this.ort;
     const io = this.layout.io;
     const feeds: Record<string, Ort.Tensor> = {
-      [io.x]: new Tensor('float32', x.length === rows * this.layout.width ? x : x.subarray(0, rows * this.layout.width), [rows, this.layout.width]),
+      [io.x]: new Tensor(
+        'float32',
+        x.length === rows * this.layout.width ? x : x.subarray(0, rows * this.layout.width),
+        [rows, this.layout.width],
+      ),
       [io.t]:
         this.timeType === 'int64'
           ? new Tensor('int64', new BigInt64Array(rows).fill(BigInt(t)), [rows])
@@ -107,13 +142,19 @@ export class OnnxDenoiser {
     if (y)
       feeds[io.y] =
         this.labelType === 'int64'
-          ? new Tensor('int64', BigInt64Array.from(y.subarray(0, rows), (v) => BigInt(v)), [rows])
+          ? new Tensor(
+              'int64',
+              BigInt64Array.from(y.subarray(0, rows), (v) => BigInt(v)),
+              [rows],
+            )
           : new Tensor('int32', y.subarray(0, rows), [rows]);
     const result = await this.session.run(feeds);
     const out = result[io.out]!;
     const data = out.data as Float32Array;
     if (out.type !== 'float32')
-      throw new SynthkitError('BAD_ARTIFACT', `output "${io.out}" is ${out.type}, expected float32`, { hint: 'Export the output as float32' });
+      throw new SynthkitError('BAD_ARTIFACT', `output "${io.out}" is ${out.type}, expected float32`, {
+        hint: 'Export the output as float32',
+      });
     return data;
   }
 

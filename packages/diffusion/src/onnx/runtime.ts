@@ -27,9 +27,15 @@ export interface OpenedSession {
  * or for 'web', onnxruntime-web's WebAssembly build. One thread by default: on a shared 2-core
  * machine a second thread was measured slower.
  */
-export async function openSession(bytes: Uint8Array, device: Device = 'auto', threads = 1): Promise<OpenedSession> {
+export async function openSession(
+  bytes: Uint8Array,
+  device: Device = 'auto',
+  threads = 1,
+): Promise<OpenedSession> {
   if (!DEVICES.includes(device))
-    throw new SynthkitError('BAD_OPTION', `Unknown device "${device}"`, { hint: `Use one of ${DEVICES.join(', ')}` });
+    throw new SynthkitError('BAD_OPTION', `Unknown device "${device}"`, {
+      hint: `Use one of ${DEVICES.join(', ')}`,
+    });
   if (device !== 'web') {
     const native = await importNative();
     if (native) {
@@ -41,15 +47,26 @@ export async function openSession(bytes: Uint8Array, device: Device = 'auto', th
         executionProviders: cuda ? ['cuda', 'cpu'] : ['cpu'],
       };
       const session = await create(native, bytes, options, device === 'cuda');
-      const version = (native as unknown as { env?: { versions?: Record<string, string> } }).env?.versions?.node ?? '';
-      return { session, ort: native, description: `onnxruntime-node ${version} (${cuda ? 'cuda' : 'cpu'}, ${threads} thread${threads > 1 ? 's' : ''})` };
+      const version =
+        (native as unknown as { env?: { versions?: Record<string, string> } }).env?.versions?.node ?? '';
+      return {
+        session,
+        ort: native,
+        description: `onnxruntime-node ${version} (${cuda ? 'cuda' : 'cpu'}, ${threads} thread${threads > 1 ? 's' : ''})`,
+      };
     }
     if (device === 'cpu' || device === 'cuda')
-      throw new SynthkitError('BACKEND_UNAVAILABLE', `onnxruntime-node could not load its native addon here`, {
-        hint: 'Reinstall onnxruntime-node for this platform, or use --device web (onnxruntime-web, slower)',
-      });
+      throw new SynthkitError(
+        'BACKEND_UNAVAILABLE',
+        `onnxruntime-node could not load its native addon here`,
+        {
+          hint: 'Reinstall onnxruntime-node for this platform, or use --device web (onnxruntime-web, slower)',
+        },
+      );
   }
-  const web = (await import('onnxruntime-web')) as unknown as OrtModule & { env: { wasm: { numThreads?: number } } };
+  const web = (await import('onnxruntime-web')) as unknown as OrtModule & {
+    env: { wasm: { numThreads?: number } };
+  };
   // wasm threads need blob workers, which Node does not have
   web.env.wasm.numThreads = 1;
   const session = await create(web, bytes, { graphOptimizationLevel: 'all' }, false);
@@ -75,10 +92,14 @@ async function create(
   } catch (cause) {
     const message = cause instanceof Error ? cause.message : String(cause);
     if (cudaRequired && /cuda|shared library/i.test(message))
-      throw new SynthkitError('BACKEND_UNAVAILABLE', `The CUDA execution provider is not available: ${message}`, {
-        hint: 'Install the CUDA build of onnxruntime-node (npm install onnxruntime-node with its postinstall enabled, on a machine with CUDA 12), or use --device cpu',
-        cause,
-      });
+      throw new SynthkitError(
+        'BACKEND_UNAVAILABLE',
+        `The CUDA execution provider is not available: ${message}`,
+        {
+          hint: 'Install the CUDA build of onnxruntime-node (npm install onnxruntime-node with its postinstall enabled, on a machine with CUDA 12), or use --device cpu',
+          cause,
+        },
+      );
     throw new SynthkitError('BAD_ARTIFACT', `Not a loadable ONNX model: ${message}`, {
       hint: 'The file is corrupted or is not an ONNX model; export it again (opset 17 or newer works)',
       cause,
@@ -91,7 +112,10 @@ function cudaProviderInstalled(): boolean {
   try {
     const entry = createRequire(import.meta.url).resolve('onnxruntime-node');
     const bin = join(dirname(entry), '..', 'bin', 'napi-v6', process.platform, process.arch);
-    return existsSync(join(bin, 'libonnxruntime_providers_cuda.so')) || existsSync(join(bin, 'onnxruntime_providers_cuda.dll'));
+    return (
+      existsSync(join(bin, 'libonnxruntime_providers_cuda.so')) ||
+      existsSync(join(bin, 'onnxruntime_providers_cuda.dll'))
+    );
   } catch {
     return false;
   }

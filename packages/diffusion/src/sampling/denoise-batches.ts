@@ -60,7 +60,8 @@ export async function* denoiseBatches(
     for (let i = 0; i < num.length; i++) num[i] = rng.normal();
     const codes = new Int32Array(rows * nCat);
     // x_T is uniform over categories: q(x_T | x₀) → 1/K as ᾱ_T → 0
-    for (let r = 0; r < rows; r++) for (let c = 0; c < nCat; c++) codes[r * nCat + c] = rng.int(layout.spanSize[c]!);
+    for (let r = 0; r < rows; r++)
+      for (let c = 0; c < nCat; c++) codes[r * nCat + c] = rng.int(layout.spanSize[c]!);
     const labels = layout.condition ? drawLabels(rows, layout.condition.prior, o.label, rng) : undefined;
     for (let i = 0; i < plan.timesteps.length; i++) {
       if (o.signal?.aborted) throw new SynthkitError('ABORTED', 'Sampling was aborted');
@@ -69,14 +70,35 @@ export async function* denoiseBatches(
       const alphaBar = plan.alphaBar[i]!;
       const alphaBarPrev = plan.alphaBarPrev[i]!;
       gaussianReverseStep(num, nNum, out, width, rows, { alphaBar, alphaBarPrev, eta: o.eta }, rng);
-      multinomialReverseStep(codes, layout.spanStart, layout.spanSize, out, width, rows, alphaBar, alphaBarPrev, rng);
-      o.progress?.({ stage: 'sample', done: b * plan.timesteps.length + i + 1, total: nBatches * plan.timesteps.length });
+      multinomialReverseStep(
+        codes,
+        layout.spanStart,
+        layout.spanSize,
+        out,
+        width,
+        rows,
+        alphaBar,
+        alphaBarPrev,
+        rng,
+      );
+      o.progress?.({
+        stage: 'sample',
+        done: b * plan.timesteps.length + i + 1,
+        total: nBatches * plan.timesteps.length,
+      });
     }
     yield labels ? { rows, num, codes, labels } : { rows, num, codes };
   }
 }
 
-function fillInput(x: Float32Array, num: Float64Array, codes: Int32Array, rows: number, nNum: number, layout: SidecarLayout): void {
+function fillInput(
+  x: Float32Array,
+  num: Float64Array,
+  codes: Int32Array,
+  rows: number,
+  nNum: number,
+  layout: SidecarLayout,
+): void {
   const width = layout.width;
   const nCat = layout.spanSize.length;
   x.fill(0, 0, rows * width);

@@ -26,9 +26,14 @@ export function cosineSchedule(T: number, s = 0.008): NoiseSchedule {
 }
 
 /** Linear β from `betaStart` to `betaEnd` (Ho et al., 2020), scaled as in iDDPM so any T behaves alike. */
-export function linearSchedule(T: number, betaStart = (1000 / T) * 1e-4, betaEnd = (1000 / T) * 0.02): NoiseSchedule {
+export function linearSchedule(
+  T: number,
+  betaStart = (1000 / T) * 1e-4,
+  betaEnd = (1000 / T) * 0.02,
+): NoiseSchedule {
   const betas = new Float64Array(T);
-  for (let t = 0; t < T; t++) betas[t] = T === 1 ? betaStart : betaStart + ((betaEnd - betaStart) * t) / (T - 1);
+  for (let t = 0; t < T; t++)
+    betas[t] = T === 1 ? betaStart : betaStart + ((betaEnd - betaStart) * t) / (T - 1);
   return fromBetas(betas);
 }
 

@@ -15,9 +15,11 @@ export interface SamplingPlan {
 
 export function stridedPlan(schedule: NoiseSchedule, steps: number): SamplingPlan {
   const { T } = schedule;
-  if (!Number.isInteger(steps) || steps < 1 || steps > T) throw new RangeError(`steps must be an integer in [1, ${T}], got ${steps}`);
+  if (!Number.isInteger(steps) || steps < 1 || steps > T)
+    throw new RangeError(`steps must be an integer in [1, ${T}], got ${steps}`);
   const ascending = new Int32Array(steps);
-  for (let i = 0; i < steps; i++) ascending[i] = steps === 1 ? T - 1 : Math.round((i * (T - 1)) / (steps - 1));
+  for (let i = 0; i < steps; i++)
+    ascending[i] = steps === 1 ? T - 1 : Math.round((i * (T - 1)) / (steps - 1));
   const timesteps = ascending.reverse();
   const alphaBar = new Float64Array(steps);
   const alphaBarPrev = new Float64Array(steps);

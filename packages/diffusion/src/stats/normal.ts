@@ -1,3 +1,4 @@
+// biome-ignore-all lint/correctness/noPrecisionLoss: AS 241 coefficients are kept exactly as published (more digits than a double holds)
 /**
  * Standard normal quantile Φ⁻¹(p) — Wichura (1988), Algorithm AS 241 (PPND16), accurate to about
  * 1e-16 relative. `normalQuantile(0.975)` ≈ 1.959963984540054.

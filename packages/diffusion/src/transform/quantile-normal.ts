@@ -13,7 +13,10 @@ export function defaultQuantileCount(nRows: number): number {
 }
 
 /** Empirical quantiles (linear interpolation between order statistics) at n evenly spaced references. */
-export function fitQuantiles(values: Float64Array, nQuantiles = defaultQuantileCount(values.length)): Float64Array {
+export function fitQuantiles(
+  values: Float64Array,
+  nQuantiles = defaultQuantileCount(values.length),
+): Float64Array {
   if (values.length === 0) throw new RangeError('fitQuantiles needs at least one value');
   const sorted = Float64Array.from(values).sort();
   const out = new Float64Array(nQuantiles);
@@ -37,7 +40,8 @@ export function toNormal(quantiles: Float64Array, x: number): number {
   if (n === 1) return 0;
   let ref: number;
   if (x <= quantiles[0]!) ref = x < quantiles[0]! ? 0 : (upperIndex(quantiles, x) / (n - 1)) * 0.5;
-  else if (x >= quantiles[n - 1]!) ref = x > quantiles[n - 1]! ? 1 : 0.5 + (lowerIndex(quantiles, x) / (n - 1)) * 0.5;
+  else if (x >= quantiles[n - 1]!)
+    ref = x > quantiles[n - 1]! ? 1 : 0.5 + (lowerIndex(quantiles, x) / (n - 1)) * 0.5;
   else {
     const lo = lowerIndex(quantiles, x); // first knot >= x
     if (quantiles[lo] === x) ref = (lo + upperIndex(quantiles, x)) / 2 / (n - 1);
