@@ -3,7 +3,7 @@ import { loadFixture } from '../test/fixture-tables.js';
 import { evaluate, evaluationToJson } from './evaluate.js';
 
 describe('evaluate on the adult-copula fixture', async () => {
-  const { real, synthetic, metadata, scores } = loadFixture('adult-copula');
+  const { real, synthetic, metadata, scores } = await loadFixture('adult-copula');
   const report = await evaluate({ real, synthetic, metadata, target: 'income', seed: 7 });
 
   it('carries the SDMetrics quality report', () => {

@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
-import { type Column, type Metadata, MISSING_CODE, Table } from '@synthkit/core';
+import { type Column, type Metadata, MISSING_CODE, parseMetadata, Table } from '@synthkit/core';
+import { readCsvFile } from '@synthkit/core/node';
 
-// Minimal RFC 4180 reader for the fixture tests until core's reader lands: every column is read as
-// text (empty field = missing); the evaluate package converts by metadata, which is what is tested.
+// A second way to read the fixtures: every column as text (empty field = missing). The evaluate
+// package must convert by metadata and give the same scores as with core's typed reader.
 export function readCsvAsText(path: URL): Table {
   const text = readFileSync(path, 'utf8');
   const rows: string[][] = [];
@@ -73,26 +74,24 @@ export interface SdmetricsScores {
   }[];
 }
 
-/** SDV's metadata block as our Metadata (what core's parseMetadata will do for any SDV file). */
-export function metadataFromSdv(sdv: SdmetricsScores['metadata']): Metadata {
-  const columns: Metadata['columns'] = {};
-  for (const [name, c] of Object.entries(sdv.columns)) {
-    if (c.sdtype === 'numerical') columns[name] = { sdtype: 'numerical', representation: 'float' };
-    else if (c.sdtype === 'datetime')
-      columns[name] = { sdtype: 'datetime', format: c.datetime_format ?? '%Y-%m-%d' };
-    else if (c.sdtype === 'boolean') columns[name] = { sdtype: 'boolean' };
-    else columns[name] = { sdtype: 'categorical' };
-  }
-  return { version: 1, columns };
+const DIR = new URL('../../../data/fixtures/sdmetrics/', import.meta.url);
+
+/** A fixture read with core's CSV reader; the metadata is SDV's block, parsed by core. */
+export async function loadFixture(name: string) {
+  const scores = JSON.parse(readFileSync(new URL(`${name}.scores.json`, DIR), 'utf8')) as SdmetricsScores;
+  const metadata: Metadata = parseMetadata(scores.metadata);
+  const real = (await readCsvFile(new URL(`${name}.real.csv`, DIR).pathname)).table;
+  const synthetic = (await readCsvFile(new URL(`${name}.synthetic.csv`, DIR).pathname)).table;
+  return { real, synthetic, metadata, scores };
 }
 
-export function loadFixture(name: string) {
-  const dir = new URL('../../../data/fixtures/sdmetrics/', import.meta.url);
-  const scores = JSON.parse(readFileSync(new URL(`${name}.scores.json`, dir), 'utf8')) as SdmetricsScores;
+/** The same fixture with every column read as text. */
+export function loadFixtureAsText(name: string) {
+  const scores = JSON.parse(readFileSync(new URL(`${name}.scores.json`, DIR), 'utf8')) as SdmetricsScores;
   return {
-    real: readCsvAsText(new URL(`${name}.real.csv`, dir)),
-    synthetic: readCsvAsText(new URL(`${name}.synthetic.csv`, dir)),
-    metadata: metadataFromSdv(scores.metadata),
+    real: readCsvAsText(new URL(`${name}.real.csv`, DIR)),
+    synthetic: readCsvAsText(new URL(`${name}.synthetic.csv`, DIR)),
+    metadata: parseMetadata(scores.metadata),
     scores,
   };
 }

@@ -15,7 +15,7 @@ const CHROMIUM = '/usr/bin/chromium';
 describe('the evaluation report in headless Chromium', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'synthkit-report-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
-  const { real, synthetic, metadata } = loadFixture('taxis-ctgan');
+  const { real, synthetic, metadata } = await loadFixture('taxis-ctgan');
   const report = await evaluate({
     real,
     synthetic,
