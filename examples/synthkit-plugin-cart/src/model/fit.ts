@@ -2,15 +2,10 @@ import { type RunContext, SynthkitError, type ViewTable } from '@synthkit/core';
 import { growTree } from '../tree/grow.js';
 import type { GrowParams, LeafRows, Predictor, Target } from '../tree/types.js';
 import { aborted } from './aborted.js';
+import { findAtoms, isAtom } from './atoms.js';
 import { silvermanBandwidth } from './smoothing.js';
 import type { CartModelData, ColumnModel } from './types.js';
 import { visitOrder } from './visit-order.js';
-
-/**
- * A value taking at least this share of a numeric column is a point mass (capital-gain 0, hours 40)
- * and is kept exact: smoothing it would only blur a spike that many rows share anyway.
- */
-const ATOM_SHARE = 0.01;
 
 export interface FitSettings extends GrowParams {
   readonly smoothing: 'density' | 'none';
@@ -164,32 +159,6 @@ function numericLeaves(
     min: y[order[0]!]!,
     max: y[order[n - 1]!]!,
   };
-}
-
-/** Values repeated in at least ATOM_SHARE of the rows (and twice at least), ascending. */
-function findAtoms(y: Float64Array, order: Int32Array): Float64Array {
-  const out: number[] = [];
-  const need = Math.max(2, ATOM_SHARE * y.length);
-  for (let i = 0; i < order.length; ) {
-    const v = y[order[i]!]!;
-    let j = i + 1;
-    while (j < order.length && y[order[j]!]! === v) j++;
-    if (j - i >= need) out.push(v);
-    i = j;
-  }
-  return Float64Array.from(out);
-}
-
-/** Whether `v` is one of the atoms (ascending; at most 100 at a 1% share). */
-export function isAtom(atoms: Float64Array, v: number): boolean {
-  let lo = 0;
-  let hi = atoms.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (atoms[mid]! < v) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo < atoms.length && atoms[lo] === v;
 }
 
 function classCounts(codes: Int32Array, k: number, leaves: LeafRows): Int32Array {

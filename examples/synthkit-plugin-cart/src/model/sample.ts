@@ -1,6 +1,6 @@
 import { type Rng, SynthkitError, type ViewColumn, type ViewCondition, type ViewTable } from '@synthkit/core';
 import { routeRows } from '../tree/route.js';
-import { isAtom } from './fit.js';
+import { isAtom } from './atoms.js';
 import { kernelDraw, kernelMass } from './smoothing.js';
 import type { CartModelData, ColumnModel, ContinuousColumnModel, DiscreteColumnModel } from './types.js';
 
