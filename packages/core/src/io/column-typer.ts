@@ -144,7 +144,12 @@ export class ColumnTyper {
   }
 
   private describe(): string {
-    if (this.kind === 'datetime') return `datetime in format "${this.dt?.base ?? this.forcedFormat}"`;
+    if (this.kind === 'datetime') {
+      const f = this.forcedFormat ?? this.dt?.base;
+      return f === undefined
+        ? 'datetime in any known format (pass its format in datetimeFormats)'
+        : `datetime in format "${f}"`;
+    }
     return this.kind;
   }
 

@@ -210,6 +210,19 @@ describe('parseCsv errors', () => {
     await expect(parseCsv('x\n1\n', { types: { nope: 'number' } })).rejects.toMatchObject({
       code: 'UNKNOWN_COLUMN',
     });
+    await expect(
+      parseCsv('d\n2020-01-01\n01.02.2020x\n', { types: { d: 'datetime' } }),
+    ).rejects.toMatchObject({
+      code: 'BAD_VALUE',
+      row: 1,
+      message: expect.stringContaining('datetimeFormats'),
+    });
+    await expect(
+      parseCsv('d\n3 May 2020\nnope\n', { datetimeFormats: { d: '%d %B %Y' } }),
+    ).rejects.toMatchObject({
+      code: 'BAD_VALUE',
+      row: 2,
+    });
   });
 });
 
