@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import { dirname, extname, join } from 'node:path';
 import {
   checkMetadataAgainstTable,
@@ -107,6 +107,7 @@ export async function sampleToFile(env: CliEnv, synth: Synthesizer, r: SampleReq
   const kept: Table[] = [];
   const keep = r.inputTable !== undefined && r.rows <= 2_000_000;
   const out = r.flags.out;
+  await ensureParentDir(out);
   const seed = r.flags.seed;
   const conditions = parseConditions(r.flags.condition);
   const balance = parseBalance(r.flags.balance);
@@ -160,4 +161,9 @@ function interruptSignal(): AbortSignal {
 function dialectFor(path: string): { delimiter: string } {
   const ext = extname(path).toLowerCase();
   return { delimiter: ext === '.tsv' || ext === '.tab' ? '\t' : ',' };
+}
+
+/** Output folders are created as needed, as users expect of `--out out/synthetic.csv`. */
+export async function ensureParentDir(path: string): Promise<void> {
+  await mkdir(dirname(path), { recursive: true });
 }

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { writeFileAtomic } from '@synthkit/core/node';
-import { readInput } from '../pipeline.js';
+import { ensureParentDir, readInput } from '../pipeline.js';
 import type { CliCommand } from './types.js';
 
 export const detectCommand: CliCommand = {
@@ -14,6 +14,7 @@ export const detectCommand: CliCommand = {
         const env = envOf(cmd);
         const { table, metadata, warnings } = await readInput(input, undefined);
         for (const w of warnings) env.say(`warning: ${w}`);
+        await ensureParentDir(opts.out);
         await writeFileAtomic(opts.out, `${JSON.stringify(metadata, null, 2)}\n`);
         const width = Math.max(...table.names.map((n) => n.length), 6);
         for (const [name, c] of Object.entries(metadata.columns)) {

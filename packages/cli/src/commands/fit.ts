@@ -2,7 +2,7 @@ import { stat } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { saveSynthesizerFile } from '@synthkit/core/node';
 import { positiveInt } from '../options.js';
-import { fitFromFile, type GeneratorFlags } from '../pipeline.js';
+import { ensureParentDir, fitFromFile, type GeneratorFlags } from '../pipeline.js';
 import { withGeneratorFlags } from './generate.js';
 import type { CliCommand } from './types.js';
 
@@ -20,6 +20,7 @@ export const fitCommand: CliCommand = {
         const env = envOf(cmd);
         const started = Date.now();
         const { synth, table, generator } = await fitFromFile(env, input, opts);
+        await ensureParentDir(opts.out);
         await saveSynthesizerFile(synth, opts.out);
         const bytes = (await stat(opts.out)).size;
         const seconds = (Date.now() - started) / 1000;
