@@ -11,17 +11,17 @@ import {
 import {
   type BackendInfo,
   ConditionalSampler,
-  NetworkLayout,
-  TabularEncoder,
-  TrainingDivergedError,
   conditionFilter,
-  streamRows,
   fillNormal,
   loadOptimizer,
   loadWeights,
+  NetworkLayout,
   saveOptimizer,
   saveWeights,
   selectBackend,
+  streamRows,
+  TabularEncoder,
+  TrainingDivergedError,
   trainLoop,
 } from '@synthkit/neural';
 import { CtganNetwork, type CtganShape } from './ctgan-network.js';
@@ -48,10 +48,19 @@ export class CtganModel implements FittedModel {
   ) {}
 
   /** Fits the encoder and trains; with `resumeFrom` (a resumable save) continues up to `options.epochs`. */
-  static async train(view: ViewTable, options: CtganOptions, ctx: RunContext, resumeFrom?: ModelState): Promise<CtganModel> {
+  static async train(
+    view: ViewTable,
+    options: CtganOptions,
+    ctx: RunContext,
+    resumeFrom?: ModelState,
+  ): Promise<CtganModel> {
     checkTrainingInput(view, options);
     const backend = await selectBackend(options.backend);
-    ctx.progress({ stage: 'fit', done: 0, message: `ctgan: fitting the encoder (backend ${backend.description})` });
+    ctx.progress({
+      stage: 'fit',
+      done: 0,
+      message: `ctgan: fitting the encoder (backend ${backend.description})`,
+    });
     let model: CtganModel;
     if (resumeFrom) {
       model = await CtganModel.load(resumeFrom, options);
@@ -61,7 +70,14 @@ export class CtganModel implements FittedModel {
         });
     } else {
       const encoder = TabularEncoder.fit(view, { maxModes: options.maxModes });
-      model = CtganModel.create(encoder, ConditionalSampler.fromView(view), options, ctx.rng, backend, options.resumable);
+      model = CtganModel.create(
+        encoder,
+        ConditionalSampler.fromView(view),
+        options,
+        ctx.rng,
+        backend,
+        options.resumable,
+      );
     }
     const sampler = ConditionalSampler.fromView(view);
     const layout = model.network.layout;
@@ -82,9 +98,22 @@ export class CtganModel implements FittedModel {
         step: (epoch, s) => {
           // A stream per epoch: resuming at epoch k draws what an uninterrupted run would have drawn.
           if (s === 0) epochRng = ctx.rng.fork(`epoch-${epoch}`);
-          return net.step(data, view.nRows, sampler, batch, options.discriminatorSteps, options.gradientPenalty, epochRng);
+          return net.step(
+            data,
+            view.nRows,
+            sampler,
+            batch,
+            options.discriminatorSteps,
+            options.gradientPenalty,
+            epochRng,
+          );
         },
-        checkpoint: () => ({ g: net.generator.read(), d: net.discriminator.read(), ag: net.adamG.state(), ad: net.adamD.state() }),
+        checkpoint: () => ({
+          g: net.generator.read(),
+          d: net.discriminator.read(),
+          ag: net.adamG.state(),
+          ad: net.adamD.state(),
+        }),
         restore: (c) => {
           net.generator.write(c.g);
           net.discriminator.write(c.d);
@@ -92,7 +121,11 @@ export class CtganModel implements FittedModel {
           net.adamD.load(c.ad);
         },
       });
-      model.trained = { epochs: result.epochs, losses: result.history.at(-1) ?? model.trained.losses, backend: backend.description };
+      model.trained = {
+        epochs: result.epochs,
+        losses: result.history.at(-1) ?? model.trained.losses,
+        backend: backend.description,
+      };
     } catch (e) {
       if (e instanceof TrainingDivergedError) {
         model.trained = { ...model.trained, epochs: e.lastGoodEpoch };
@@ -106,7 +139,19 @@ export class CtganModel implements FittedModel {
   private static create(
     encoder: TabularEncoder,
     sampler: ConditionalSampler,
-    options: Pick<CtganOptions, 'embeddingDim' | 'generatorDim' | 'discriminatorDim' | 'pac' | 'tau' | 'generatorLr' | 'discriminatorLr' | 'generatorDecay' | 'discriminatorDecay' | 'batchSize'>,
+    options: Pick<
+      CtganOptions,
+      | 'embeddingDim'
+      | 'generatorDim'
+      | 'discriminatorDim'
+      | 'pac'
+      | 'tau'
+      | 'generatorLr'
+      | 'discriminatorLr'
+      | 'generatorDecay'
+      | 'discriminatorDecay'
+      | 'batchSize'
+    >,
     rng: RunContext['rng'],
     backend: BackendInfo | string,
     resumable: boolean,
@@ -115,7 +160,8 @@ export class CtganModel implements FittedModel {
     const condTargets = new Int32Array(sampler.dim);
     for (const c of sampler.columns) {
       const enc = encoder.columns[c.view]!;
-      for (let k = 0; k < c.size; k++) condTargets[c.offset + k] = layout.fromEncoded[enc.offset + k]! - layout.tanhCount;
+      for (let k = 0; k < c.size; k++)
+        condTargets[c.offset + k] = layout.fromEncoded[enc.offset + k]! - layout.tanhCount;
     }
     const shape: CtganShape = {
       embeddingDim: options.embeddingDim,
@@ -131,7 +177,14 @@ export class CtganModel implements FittedModel {
       decayD: options.discriminatorDecay,
     });
     const name = typeof backend === 'string' ? backend : backend.description;
-    return new CtganModel(encoder, sampler, network, options.batchSize, { epochs: 0, losses: null, backend: name }, resumable);
+    return new CtganModel(
+      encoder,
+      sampler,
+      network,
+      options.batchSize,
+      { epochs: 0, losses: null, backend: name },
+      resumable,
+    );
   }
 
   /**
@@ -144,7 +197,9 @@ export class CtganModel implements FittedModel {
     const C = this.sampler.dim;
     const chunk = this.batchSize;
     const accept = conditionFilter(this.encoder.columns, ctx.conditions);
-    const fixed = ctx.conditions.find((c) => c.kind === 'equals' && this.sampler.columns.some((s) => s.name === c.column));
+    const fixed = ctx.conditions.find(
+      (c) => c.kind === 'equals' && this.sampler.columns.some((s) => s.name === c.column),
+    );
     const fixedColumn = fixed ? this.sampler.columnIndex(fixed.column) : -1;
     const noiseRng = ctx.rng.fork('noise');
     const condRng = ctx.rng.fork('condition');
@@ -164,7 +219,10 @@ export class CtganModel implements FittedModel {
         if (C > 0) input.set(cond.subarray(i * C, (i + 1) * C), i * (E + C) + E);
       }
       const raw = this.network.generate(input, chunk);
-      return this.encoder.inverse(this.network.layout.toEncoded(raw, chunk), chunk, { categorical: 'sample', rng: decodeRng });
+      return this.encoder.inverse(this.network.layout.toEncoded(raw, chunk), chunk, {
+        categorical: 'sample',
+        rng: decodeRng,
+      });
     };
     return streamRows(n, ctx, { generate, accept, chunk });
   }
@@ -174,7 +232,11 @@ export class CtganModel implements FittedModel {
     const json: Record<string, JsonValue> = {
       format: FORMAT,
       version: VERSION,
-      shape: { ...this.network.shape, generatorDim: [...this.network.shape.generatorDim], discriminatorDim: [...this.network.shape.discriminatorDim] },
+      shape: {
+        ...this.network.shape,
+        generatorDim: [...this.network.shape.generatorDim],
+        discriminatorDim: [...this.network.shape.discriminatorDim],
+      },
       batchSize: this.batchSize,
       encoder: this.encoder.toJSON(),
       sampler: this.sampler.toJSON(),
@@ -189,8 +251,16 @@ export class CtganModel implements FittedModel {
       const d = saveOptimizer('discriminator', this.network.adamD);
       Object.assign(arrays, g.arrays, d.arrays);
       json.optimizer = {
-        generator: { step: g.step, lr: this.network.adamG.options.learningRate, decay: this.network.adamG.options.weightDecay ?? 0 },
-        discriminator: { step: d.step, lr: this.network.adamD.options.learningRate, decay: this.network.adamD.options.weightDecay ?? 0 },
+        generator: {
+          step: g.step,
+          lr: this.network.adamG.options.learningRate,
+          decay: this.network.adamG.options.weightDecay ?? 0,
+        },
+        discriminator: {
+          step: d.step,
+          lr: this.network.adamD.options.learningRate,
+          decay: this.network.adamD.options.weightDecay ?? 0,
+        },
       };
     }
     return { json, arrays };
@@ -198,12 +268,19 @@ export class CtganModel implements FittedModel {
 
   static async load(state: ModelState, options: Pick<CtganOptions, 'backend'>): Promise<CtganModel> {
     const json = state.json as Record<string, JsonValue>;
-    if (!json || json.format !== FORMAT) throw new SynthkitError('BAD_ARTIFACT', 'This is not a ctgan model state');
+    if (!json || json.format !== FORMAT)
+      throw new SynthkitError('BAD_ARTIFACT', 'This is not a ctgan model state');
     if (json.version !== VERSION)
-      throw new SynthkitError('ARTIFACT_VERSION', `ctgan model state version ${String(json.version)} is not supported (expected ${VERSION})`);
+      throw new SynthkitError(
+        'ARTIFACT_VERSION',
+        `ctgan model state version ${String(json.version)} is not supported (expected ${VERSION})`,
+      );
     const backend = await selectBackend(options.backend);
     const shape = json.shape as unknown as CtganShape;
-    const opt = (json.optimizer ?? null) as Record<string, { step: number; lr: number; decay: number }> | null;
+    const opt = (json.optimizer ?? null) as Record<
+      string,
+      { step: number; lr: number; decay: number }
+    > | null;
     const model = CtganModel.create(
       TabularEncoder.fromJSON(json.encoder!),
       ConditionalSampler.fromJSON(json.sampler!),
@@ -226,7 +303,11 @@ export class CtganModel implements FittedModel {
       loadOptimizer('generator', model.network.adamG, opt.generator!.step, state.arrays);
       loadOptimizer('discriminator', model.network.adamD, opt.discriminator!.step, state.arrays);
     }
-    model.trained = { epochs: Number(json.epochs), losses: (json.losses as Record<string, number> | null) ?? null, backend: String(json.backend) };
+    model.trained = {
+      epochs: Number(json.epochs),
+      losses: (json.losses as Record<string, number> | null) ?? null,
+      backend: String(json.backend),
+    };
     return model;
   }
 
@@ -242,7 +323,11 @@ function checkTrainingInput(view: ViewTable, options: CtganOptions): void {
       hint: 'A generator trained on one row can only copy it; provide more data',
     });
   if (options.batchSize % options.pac !== 0)
-    throw new SynthkitError('BAD_OPTION', `batchSize (${options.batchSize}) must be a multiple of pac (${options.pac})`, {
-      hint: `Use batchSize ${Math.max(options.pac, Math.round(options.batchSize / options.pac) * options.pac)}`,
-    });
+    throw new SynthkitError(
+      'BAD_OPTION',
+      `batchSize (${options.batchSize}) must be a multiple of pac (${options.pac})`,
+      {
+        hint: `Use batchSize ${Math.max(options.pac, Math.round(options.batchSize / options.pac) * options.pac)}`,
+      },
+    );
 }

@@ -1,12 +1,12 @@
 import type { Rng } from '@synthkit/core';
 import {
   Adam,
-  type ConditionalSampler,
-  type NetworkLayout,
-  type ParamSet,
   activateSpans,
+  type ConditionalSampler,
   fillGumbel,
   fillNormal,
+  type NetworkLayout,
+  type ParamSet,
   paddingMask,
   spanLogSoftmax,
   tf,
@@ -45,10 +45,29 @@ export class CtganNetwork {
     this.shape = shape;
     this.layout = layout;
     this.condDim = condDim;
-    this.generator = createGenerator(shape.embeddingDim + condDim, shape.generatorDim, layout.dim, rng.fork('generator'));
-    this.discriminator = createDiscriminator(shape.pac * (layout.dim + condDim), shape.discriminatorDim, rng.fork('discriminator'));
-    this.adamG = new Adam(this.generator, { learningRate: adam.lrG, beta1: 0.5, beta2: 0.9, weightDecay: adam.decayG });
-    this.adamD = new Adam(this.discriminator, { learningRate: adam.lrD, beta1: 0.5, beta2: 0.9, weightDecay: adam.decayD });
+    this.generator = createGenerator(
+      shape.embeddingDim + condDim,
+      shape.generatorDim,
+      layout.dim,
+      rng.fork('generator'),
+    );
+    this.discriminator = createDiscriminator(
+      shape.pac * (layout.dim + condDim),
+      shape.discriminatorDim,
+      rng.fork('discriminator'),
+    );
+    this.adamG = new Adam(this.generator, {
+      learningRate: adam.lrG,
+      beta1: 0.5,
+      beta2: 0.9,
+      weightDecay: adam.decayG,
+    });
+    this.adamD = new Adam(this.discriminator, {
+      learningRate: adam.lrD,
+      beta1: 0.5,
+      beta2: 0.9,
+      weightDecay: adam.decayD,
+    });
     this.mask = paddingMask(layout);
   }
 
@@ -100,16 +119,22 @@ export class CtganNetwork {
           }
           rows.set(sampler.pickRows(col, cat, rng));
           // The real half carries the permuted conditions, so the critic cannot match rows by condition.
-          for (let i = 0; i < batch; i++) real.set(cond.vectors.subarray(perm[i]! * C, (perm[i]! + 1) * C), i * (D + C) + D);
+          for (let i = 0; i < batch; i++)
+            real.set(cond.vectors.subarray(perm[i]! * C, (perm[i]! + 1) * C), i * (D + C) + D);
         } else for (let i = 0; i < batch; i++) rows[i] = rng.int(nRows);
         const realNet = this.layout.gather(data, rows);
         for (let i = 0; i < batch; i++) real.set(realNet.subarray(i * D, (i + 1) * D), i * (D + C));
         const gumbel = this.gumbel(batch, rng);
         const fake = generatorForward(this.generator, nHiddenG, tf.tensor2d(input, [batch, E + C]));
         const fakeAct = activateSpans(fake, this.layout, this.mask, { noise: gumbel, tau: this.shape.tau });
-        const fakeCat = (C > 0 ? tf.concat([fakeAct, tf.tensor2d(cond.vectors, [batch, C])], 1) : fakeAct).reshape([groups, pac * (D + C)]) as tf.Tensor2D;
+        const fakeCat = (
+          C > 0 ? tf.concat([fakeAct, tf.tensor2d(cond.vectors, [batch, C])], 1) : fakeAct
+        ).reshape([groups, pac * (D + C)]) as tf.Tensor2D;
         const realCat = tf.tensor2d(real, [groups, pac * (D + C)]);
-        const alpha = tf.tensor2d(Float32Array.from({ length: groups }, () => rng.next()), [groups, 1]);
+        const alpha = tf.tensor2d(
+          Float32Array.from({ length: groups }, () => rng.next()),
+          [groups, 1],
+        );
         const masks = [0, 1, 2].map(() => dropoutMasks(rng, groups, discriminatorDim, 0.5));
         let pen = 0;
         let wass = 0;
@@ -148,12 +173,18 @@ export class CtganNetwork {
       const { grads } = tf.variableGrads(() => {
         const fake = generatorForward(this.generator, nHiddenG, inputT);
         const fakeAct = activateSpans(fake, this.layout, this.mask, { noise: gumbel, tau: this.shape.tau });
-        const fakeCat = (condT ? tf.concat([fakeAct, condT], 1) : fakeAct).reshape([groups, pac * (D + C)]) as tf.Tensor2D;
+        const fakeCat = (condT ? tf.concat([fakeAct, condT], 1) : fakeAct).reshape([
+          groups,
+          pac * (D + C),
+        ]) as tf.Tensor2D;
         const v = this.discriminator.views();
         let loss = tf.neg(tf.mean(discriminatorForward(v, nHiddenD, fakeCat, masks)));
         if (targetT) {
           // Cross-entropy of the generator's raw logits against the requested category (§4.3).
-          const ce = tf.div(tf.neg(tf.sum(tf.mul(targetT, spanLogSoftmax(fake, this.layout, this.mask)))), batch);
+          const ce = tf.div(
+            tf.neg(tf.sum(tf.mul(targetT, spanLogSoftmax(fake, this.layout, this.mask)))),
+            batch,
+          );
           loss = tf.add(loss, ce);
         }
         value = loss.dataSync()[0]!;

@@ -1,5 +1,5 @@
 import type { Rng } from '@synthkit/core';
-import { ParamSet, type ParamSpec, dense, dropout, fillDropoutMask, leakyRelu, tf } from '@synthkit/neural';
+import { dense, dropout, fillDropoutMask, leakyRelu, ParamSet, type ParamSpec, tf } from '@synthkit/neural';
 
 /**
  * CTGAN's critic on PacGAN groups (Lin et al., 2018): `pac` rows are concatenated into one input,
@@ -36,7 +36,8 @@ export function discriminatorForward(
   masks: readonly tf.Tensor2D[],
 ): tf.Tensor2D {
   let h = x;
-  for (let i = 0; i < nHidden; i++) h = dropout(leakyRelu(dense(h, views[`fc${i}.w`]!, views[`fc${i}.b`]!), 0.2), masks[i]);
+  for (let i = 0; i < nHidden; i++)
+    h = dropout(leakyRelu(dense(h, views[`fc${i}.w`]!, views[`fc${i}.b`]!), 0.2), masks[i]);
   return dense(h, views['out.w']!, views['out.b']!);
 }
 
@@ -54,7 +55,9 @@ export function gradientPenalty(
   lambda: number,
 ): tf.Scalar {
   const interp = tf.add(tf.mul(alpha, real), tf.mul(tf.sub(1, alpha), fake)) as tf.Tensor2D;
-  const grad = tf.grad((x: tf.Tensor) => tf.sum(discriminatorForward(views, nHidden, x as tf.Tensor2D, masks)))(interp);
+  const grad = tf.grad((x: tf.Tensor) =>
+    tf.sum(discriminatorForward(views, nHidden, x as tf.Tensor2D, masks)),
+  )(interp);
   const norm = tf.sqrt(tf.sum(tf.square(grad), 1));
   return tf.mul(tf.mean(tf.square(tf.sub(norm, 1))), lambda) as tf.Scalar;
 }

@@ -1,5 +1,5 @@
 import type { Rng } from '@synthkit/core';
-import { ParamSet, type ParamSpec, batchNormTrain, dense, tf } from '@synthkit/neural';
+import { batchNormTrain, dense, ParamSet, type ParamSpec, tf } from '@synthkit/neural';
 
 /**
  * CTGAN's generator (Xu et al., 2019, Appendix): residual blocks h = [ReLU(BN(FC(x))), x] of the
@@ -21,7 +21,12 @@ export function generatorSpecs(inputDim: number, hidden: readonly number[], outp
   return specs;
 }
 
-export function createGenerator(inputDim: number, hidden: readonly number[], outputDim: number, rng: Rng): ParamSet {
+export function createGenerator(
+  inputDim: number,
+  hidden: readonly number[],
+  outputDim: number,
+  rng: Rng,
+): ParamSet {
   return new ParamSet(generatorSpecs(inputDim, hidden, outputDim), rng);
 }
 

@@ -1,3 +1,3 @@
-export { ctgan, resumeCtgan } from './plugin.js';
-export { ctganOptions, type CtganOptions } from './options.js';
 export { CtganModel } from './ctgan-model.js';
+export { type CtganOptions, ctganOptions } from './options.js';
+export { ctgan, resumeCtgan } from './plugin.js';

@@ -1,4 +1,11 @@
-import { type GeneratorPlugin, type ModelState, type RunContext, type ViewTable, configurePlugin, parseOptions } from '@synthkit/core';
+import {
+  configurePlugin,
+  type GeneratorPlugin,
+  type ModelState,
+  parseOptions,
+  type RunContext,
+  type ViewTable,
+} from '@synthkit/core';
 import { CtganModel } from './ctgan-model.js';
 import { type CtganOptions, ctganOptions } from './options.js';
 
@@ -6,7 +13,8 @@ const plugin: GeneratorPlugin<typeof ctganOptions> = {
   kind: 'generator',
   name: 'ctgan',
   version: '0.1.0',
-  description: 'CTGAN: conditional Wasserstein GAN with mode-specific normalisation (Xu et al., 2019), on TensorFlow.js',
+  description:
+    'CTGAN: conditional Wasserstein GAN with mode-specific normalisation (Xu et al., 2019), on TensorFlow.js',
   options: ctganOptions,
   supports: { conditions: 'discrete' },
   fit: (view, options, ctx) => CtganModel.train(view, options, ctx),
@@ -14,7 +22,9 @@ const plugin: GeneratorPlugin<typeof ctganOptions> = {
 };
 
 /** The CTGAN generator plugin with `overrides` as its option defaults: `ctgan({ epochs: 30 })`. */
-export function ctgan(overrides: Partial<Record<keyof CtganOptions, unknown>> = {}): GeneratorPlugin<typeof ctganOptions> {
+export function ctgan(
+  overrides: Partial<Record<keyof CtganOptions, unknown>> = {},
+): GeneratorPlugin<typeof ctganOptions> {
   return configurePlugin(plugin, overrides);
 }
 

@@ -1,4 +1,4 @@
-import { Rng, parseOptions } from '@synthkit/core';
+import { parseOptions, Rng } from '@synthkit/core';
 import { ctgan } from '@synthkit/gan';
 import { csvView } from '../test/csv-view.js';
 
@@ -10,10 +10,17 @@ const plugin = ctgan({ epochs, backend });
 const t0 = performance.now();
 const model = await plugin.fit(view, parseOptions(plugin.options), {
   rng: new Rng(1),
-  progress: (e) => console.log(e.stage, e.done, e.total ?? '', e.message ?? '', JSON.stringify(e.metrics ?? {})),
+  progress: (e) =>
+    console.log(e.stage, e.done, e.total ?? '', e.message ?? '', JSON.stringify(e.metrics ?? {})),
 });
 console.log('fit s', ((performance.now() - t0) / 1000).toFixed(2));
 const t1 = performance.now();
 let n = 0;
-for await (const b of model.sample(20000, { rng: new Rng(2), progress: () => {}, conditions: [], batchSize: 5000 })) n += b.nRows;
+for await (const b of model.sample(20000, {
+  rng: new Rng(2),
+  progress: () => {},
+  conditions: [],
+  batchSize: 5000,
+}))
+  n += b.nRows;
 console.log('sample rows/s', (n / ((performance.now() - t1) / 1000)).toFixed(0));

@@ -1,16 +1,33 @@
-export { selectBackend, BACKEND_NAMES, type BackendName, type BackendInfo } from './backend/select-backend.js';
-export { installFastMatMulGradient } from './backend/fast-matmul-gradient.js';
-export { fitBayesianGmm, type BayesianGmm, type BayesianGmmOptions } from './encoder/bayesian-gmm.js';
-export { TabularEncoder, type OutputSpan, type ColumnEncoding, type EncoderOptions, type InverseOptions } from './encoder/tabular-encoder.js';
-export { NetworkLayout, type SpanBucket } from './layout/network-layout.js';
-export { ConditionalSampler, type CondColumn } from './conditional/conditional-sampler.js';
-export { activateSpans, spanLogSoftmax, paddingMask } from './ops/span-activation.js';
-export { dense, leakyRelu, batchNormTrain, dropout, columnMean } from './ops/layers.js';
-export { ParamSet, type ParamSpec } from './params/param-set.js';
-export { Adam, type AdamOptions } from './optim/adam.js';
-export { fillNormal, fillGumbel, fillDropoutMask } from './random/noise.js';
-export { trainLoop, throwIfAborted, TrainingDivergedError, type TrainLoopOptions, type TrainLoopResult } from './train/train-loop.js';
-export { saveWeights, loadWeights, saveOptimizer, loadOptimizer, requireFloat32 } from './state/weights.js';
 export * as tf from '@tensorflow/tfjs';
-export { takeRows, concatViews, conditionFilter } from './sampling/view-rows.js';
-export { streamRows, type StreamRowsOptions } from './sampling/stream-rows.js';
+export { installFastMatMulGradient } from './backend/fast-matmul-gradient.js';
+export {
+  BACKEND_NAMES,
+  type BackendInfo,
+  type BackendName,
+  selectBackend,
+} from './backend/select-backend.js';
+export { type CondColumn, ConditionalSampler } from './conditional/conditional-sampler.js';
+export { type BayesianGmm, type BayesianGmmOptions, fitBayesianGmm } from './encoder/bayesian-gmm.js';
+export {
+  type ColumnEncoding,
+  type EncoderOptions,
+  type InverseOptions,
+  type OutputSpan,
+  TabularEncoder,
+} from './encoder/tabular-encoder.js';
+export { NetworkLayout, type SpanBucket } from './layout/network-layout.js';
+export { batchNormTrain, columnMean, dense, dropout, leakyRelu } from './ops/layers.js';
+export { activateSpans, paddingMask, spanLogSoftmax } from './ops/span-activation.js';
+export { Adam, type AdamOptions } from './optim/adam.js';
+export { ParamSet, type ParamSpec } from './params/param-set.js';
+export { fillDropoutMask, fillGumbel, fillNormal } from './random/noise.js';
+export { type StreamRowsOptions, streamRows } from './sampling/stream-rows.js';
+export { concatViews, conditionFilter, takeRows } from './sampling/view-rows.js';
+export { loadOptimizer, loadWeights, requireFloat32, saveOptimizer, saveWeights } from './state/weights.js';
+export {
+  TrainingDivergedError,
+  type TrainLoopOptions,
+  type TrainLoopResult,
+  throwIfAborted,
+  trainLoop,
+} from './train/train-loop.js';

@@ -6,7 +6,11 @@ import type { ViewColumn, ViewTable } from '@synthkit/core';
  * that parse as numbers continuous, others discrete with labels in order of first appearance.
  * `rows` keeps only the first rows, so tests stay fast.
  */
-export function csvView(name: 'adult' | 'housing' | 'taxis', rows = Number.POSITIVE_INFINITY, only?: readonly string[]): ViewTable {
+export function csvView(
+  name: 'adult' | 'housing' | 'taxis',
+  rows = Number.POSITIVE_INFINITY,
+  only?: readonly string[],
+): ViewTable {
   const text = readFileSync(new URL(`../../../data/${name}.csv`, import.meta.url), 'utf8');
   const lines = text.split('\n').filter((l) => l.trim() !== '');
   const header = lines[0]!.split(',');

@@ -1,3 +1,3 @@
-export { tvae, resumeTvae } from './plugin.js';
-export { tvaeOptions, type TvaeOptions } from './options.js';
+export { type TvaeOptions, tvaeOptions } from './options.js';
+export { resumeTvae, tvae } from './plugin.js';
 export { TvaeModel } from './tvae-model.js';

@@ -1,25 +1,66 @@
-import { type OptionsOf, defineOptions } from '@synthkit/core';
+import { defineOptions, type OptionsOf } from '@synthkit/core';
 import { BACKEND_NAMES } from '@synthkit/neural';
 
 /** TVAE's options; defaults are the paper's and the reference implementation's. */
 export const tvaeOptions = defineOptions({
-  epochs: { type: 'integer', default: 300, min: 1, description: 'Training epochs (one pass over the rows each)' },
-  batchSize: { type: 'integer', default: 500, min: 1, description: 'Rows per step (the last step of an epoch takes the rest)' },
+  epochs: {
+    type: 'integer',
+    default: 300,
+    min: 1,
+    description: 'Training epochs (one pass over the rows each)',
+  },
+  batchSize: {
+    type: 'integer',
+    default: 500,
+    min: 1,
+    description: 'Rows per step (the last step of an epoch takes the rest)',
+  },
   embeddingDim: { type: 'integer', default: 128, min: 1, description: 'Width of the latent space' },
-  compressDims: { type: 'integerList', default: [128, 128], min: 1, description: 'Widths of the encoder hidden layers' },
-  decompressDims: { type: 'integerList', default: [128, 128], min: 1, description: 'Widths of the decoder hidden layers' },
+  compressDims: {
+    type: 'integerList',
+    default: [128, 128],
+    min: 1,
+    description: 'Widths of the encoder hidden layers',
+  },
+  decompressDims: {
+    type: 'integerList',
+    default: [128, 128],
+    min: 1,
+    description: 'Widths of the decoder hidden layers',
+  },
   learningRate: { type: 'number', default: 1e-3, min: 0, description: 'Adam learning rate' },
   l2scale: { type: 'number', default: 1e-5, min: 0, description: 'L2 weight decay' },
-  lossFactor: { type: 'number', default: 2, min: 0, description: 'Weight of the reconstruction loss against the KL term' },
-  maxModes: { type: 'integer', default: 10, min: 1, max: 100, description: 'Most Gaussian modes per continuous column' },
+  lossFactor: {
+    type: 'number',
+    default: 2,
+    min: 0,
+    description: 'Weight of the reconstruction loss against the KL term',
+  },
+  maxModes: {
+    type: 'integer',
+    default: 10,
+    min: 1,
+    max: 100,
+    description: 'Most Gaussian modes per continuous column',
+  },
   earlyStoppingPatience: {
     type: 'integer',
     default: 0,
     min: 0,
-    description: 'Hold out 10% of rows and stop after this many epochs without a better held-out loss (0: off)',
+    description:
+      'Hold out 10% of rows and stop after this many epochs without a better held-out loss (0: off)',
   },
-  backend: { type: 'enum', values: BACKEND_NAMES, default: 'auto', description: 'TensorFlow.js backend (auto: tfjs-node if installed, else wasm)' },
-  resumable: { type: 'boolean', default: false, description: 'Also save the optimiser state so training can be resumed' },
+  backend: {
+    type: 'enum',
+    values: BACKEND_NAMES,
+    default: 'auto',
+    description: 'TensorFlow.js backend (auto: tfjs-node if installed, else wasm)',
+  },
+  resumable: {
+    type: 'boolean',
+    default: false,
+    description: 'Also save the optimiser state so training can be resumed',
+  },
 });
 
 export type TvaeOptions = OptionsOf<typeof tvaeOptions>;

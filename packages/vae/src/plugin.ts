@@ -1,4 +1,11 @@
-import { type GeneratorPlugin, type ModelState, type RunContext, type ViewTable, configurePlugin, parseOptions } from '@synthkit/core';
+import {
+  configurePlugin,
+  type GeneratorPlugin,
+  type ModelState,
+  parseOptions,
+  type RunContext,
+  type ViewTable,
+} from '@synthkit/core';
 import { type TvaeOptions, tvaeOptions } from './options.js';
 import { TvaeModel } from './tvae-model.js';
 
@@ -6,7 +13,8 @@ const plugin: GeneratorPlugin<typeof tvaeOptions> = {
   kind: 'generator',
   name: 'tvae',
   version: '0.1.0',
-  description: 'TVAE: variational autoencoder with mode-specific normalisation (Xu et al., 2019), on TensorFlow.js',
+  description:
+    'TVAE: variational autoencoder with mode-specific normalisation (Xu et al., 2019), on TensorFlow.js',
   options: tvaeOptions,
   supports: { conditions: 'none' },
   fit: (view, options, ctx) => TvaeModel.train(view, options, ctx),
@@ -14,7 +22,9 @@ const plugin: GeneratorPlugin<typeof tvaeOptions> = {
 };
 
 /** The TVAE generator plugin with `overrides` as its option defaults: `tvae({ epochs: 30 })`. */
-export function tvae(overrides: Partial<Record<keyof TvaeOptions, unknown>> = {}): GeneratorPlugin<typeof tvaeOptions> {
+export function tvae(
+  overrides: Partial<Record<keyof TvaeOptions, unknown>> = {},
+): GeneratorPlugin<typeof tvaeOptions> {
   return configurePlugin(plugin, overrides);
 }
 

@@ -1,15 +1,24 @@
-import { type FittedModel, type JsonValue, type ModelState, Rng, type RunContext, type SampleContext, SynthkitError, type ViewTable } from '@synthkit/core';
 import {
-  NetworkLayout,
-  TabularEncoder,
-  TrainingDivergedError,
+  type FittedModel,
+  type JsonValue,
+  type ModelState,
+  Rng,
+  type RunContext,
+  type SampleContext,
+  SynthkitError,
+  type ViewTable,
+} from '@synthkit/core';
+import {
   fillNormal,
   loadOptimizer,
   loadWeights,
+  NetworkLayout,
   saveOptimizer,
   saveWeights,
   selectBackend,
   streamRows,
+  TabularEncoder,
+  TrainingDivergedError,
   trainLoop,
 } from '@synthkit/neural';
 import type { TvaeOptions } from './options.js';
@@ -35,13 +44,22 @@ export class TvaeModel implements FittedModel {
     private readonly resumable: boolean,
   ) {}
 
-  static async train(view: ViewTable, options: TvaeOptions, ctx: RunContext, resumeFrom?: ModelState): Promise<TvaeModel> {
+  static async train(
+    view: ViewTable,
+    options: TvaeOptions,
+    ctx: RunContext,
+    resumeFrom?: ModelState,
+  ): Promise<TvaeModel> {
     if (view.nRows < 2)
       throw new SynthkitError('NO_ROWS', `tvae needs at least 2 rows to learn from, got ${view.nRows}`, {
         hint: 'A generator trained on one row can only copy it; provide more data',
       });
     const backend = await selectBackend(options.backend);
-    ctx.progress({ stage: 'fit', done: 0, message: `tvae: fitting the encoder (backend ${backend.description})` });
+    ctx.progress({
+      stage: 'fit',
+      done: 0,
+      message: `tvae: fitting the encoder (backend ${backend.description})`,
+    });
     let model: TvaeModel;
     if (resumeFrom) {
       model = await TvaeModel.load(resumeFrom, options);
@@ -79,7 +97,8 @@ export class TvaeModel implements FittedModel {
           }
           const lo = s * batch;
           const n = Math.min(batch, nTrain - lo);
-          for (let i = 0; i < n; i++) rows.set(data.subarray(perm[lo + i]! * D, (perm[lo + i]! + 1) * D), i * D);
+          for (let i = 0; i < n; i++)
+            rows.set(data.subarray(perm[lo + i]! * D, (perm[lo + i]! + 1) * D), i * D);
           return net.step(rows.subarray(0, n * D), n, epochRng);
         },
         validate: nHold > 0 ? () => net.evaluate(held, nHold, ctx.rng.fork('validation')) : undefined,
@@ -90,7 +109,11 @@ export class TvaeModel implements FittedModel {
           net.adam.load(c.a);
         },
       });
-      model.trained = { epochs: result.epochs, losses: result.history.at(-1) ?? model.trained.losses, backend: backend.description };
+      model.trained = {
+        epochs: result.epochs,
+        losses: result.history.at(-1) ?? model.trained.losses,
+        backend: backend.description,
+      };
     } catch (e) {
       if (e instanceof TrainingDivergedError) {
         model.trained = { ...model.trained, epochs: e.lastGoodEpoch };
@@ -103,7 +126,10 @@ export class TvaeModel implements FittedModel {
 
   private static create(
     encoder: TabularEncoder,
-    options: Pick<TvaeOptions, 'embeddingDim' | 'compressDims' | 'decompressDims' | 'lossFactor' | 'learningRate' | 'l2scale'>,
+    options: Pick<
+      TvaeOptions,
+      'embeddingDim' | 'compressDims' | 'decompressDims' | 'lossFactor' | 'learningRate' | 'l2scale'
+    >,
     rng: Rng,
     backend: string,
     resumable: boolean,
@@ -132,7 +158,11 @@ export class TvaeModel implements FittedModel {
     const chunk = Math.min(SAMPLE_CHUNK, Math.max(1, n));
     const generate = (): ViewTable => {
       const { raw, sigma } = this.network.generate(fillNormal(noiseRng, new Float32Array(chunk * E)), chunk);
-      return this.encoder.inverse(this.network.layout.toEncoded(raw, chunk), chunk, { categorical: 'argmax', rng: decodeRng, valueNoise: sigma });
+      return this.encoder.inverse(this.network.layout.toEncoded(raw, chunk), chunk, {
+        categorical: 'argmax',
+        rng: decodeRng,
+        valueNoise: sigma,
+      });
     };
     return streamRows(n, ctx, { generate, chunk });
   }
@@ -142,7 +172,11 @@ export class TvaeModel implements FittedModel {
     const json: Record<string, JsonValue> = {
       format: FORMAT,
       version: VERSION,
-      shape: { ...this.network.shape, compressDims: [...this.network.shape.compressDims], decompressDims: [...this.network.shape.decompressDims] },
+      shape: {
+        ...this.network.shape,
+        compressDims: [...this.network.shape.compressDims],
+        decompressDims: [...this.network.shape.decompressDims],
+      },
       encoder: this.encoder.toJSON(),
       epochs: this.trained.epochs,
       losses: this.trained.losses as Record<string, number> | null,
@@ -152,16 +186,24 @@ export class TvaeModel implements FittedModel {
     if (this.resumable) {
       const o = saveOptimizer('network', this.network.adam);
       Object.assign(arrays, o.arrays);
-      json.optimizer = { step: o.step, lr: this.network.adam.options.learningRate, decay: this.network.adam.options.weightDecay ?? 0 };
+      json.optimizer = {
+        step: o.step,
+        lr: this.network.adam.options.learningRate,
+        decay: this.network.adam.options.weightDecay ?? 0,
+      };
     }
     return { json, arrays };
   }
 
   static async load(state: ModelState, options: Pick<TvaeOptions, 'backend'>): Promise<TvaeModel> {
     const json = state.json as Record<string, JsonValue>;
-    if (!json || json.format !== FORMAT) throw new SynthkitError('BAD_ARTIFACT', 'This is not a tvae model state');
+    if (!json || json.format !== FORMAT)
+      throw new SynthkitError('BAD_ARTIFACT', 'This is not a tvae model state');
     if (json.version !== VERSION)
-      throw new SynthkitError('ARTIFACT_VERSION', `tvae model state version ${String(json.version)} is not supported (expected ${VERSION})`);
+      throw new SynthkitError(
+        'ARTIFACT_VERSION',
+        `tvae model state version ${String(json.version)} is not supported (expected ${VERSION})`,
+      );
     const backend = await selectBackend(options.backend);
     const shape = json.shape as unknown as TvaeShape;
     const opt = (json.optimizer ?? null) as { step: number; lr: number; decay: number } | null;
@@ -174,7 +216,11 @@ export class TvaeModel implements FittedModel {
     );
     loadWeights(state.arrays, { network: model.network.params });
     if (json.resumable === true && opt) loadOptimizer('network', model.network.adam, opt.step, state.arrays);
-    model.trained = { epochs: Number(json.epochs), losses: (json.losses as Record<string, number> | null) ?? null, backend: String(json.backend) };
+    model.trained = {
+      epochs: Number(json.epochs),
+      losses: (json.losses as Record<string, number> | null) ?? null,
+      backend: String(json.backend),
+    };
     return model;
   }
 

@@ -1,5 +1,15 @@
 import type { Rng } from '@synthkit/core';
-import { Adam, type NetworkLayout, ParamSet, type ParamSpec, dense, fillNormal, paddingMask, spanLogSoftmax, tf } from '@synthkit/neural';
+import {
+  Adam,
+  dense,
+  fillNormal,
+  type NetworkLayout,
+  ParamSet,
+  type ParamSpec,
+  paddingMask,
+  spanLogSoftmax,
+  tf,
+} from '@synthkit/neural';
 
 export interface TvaeShape {
   readonly embeddingDim: number;
@@ -8,7 +18,11 @@ export interface TvaeShape {
   readonly lossFactor: number;
 }
 
-function mlpSpecs(prefix: string, inputDim: number, hidden: readonly number[]): { specs: ParamSpec[]; out: number } {
+function mlpSpecs(
+  prefix: string,
+  inputDim: number,
+  hidden: readonly number[],
+): { specs: ParamSpec[]; out: number } {
   const specs: ParamSpec[] = [];
   let d = inputDim;
   hidden.forEach((h, i) => {
@@ -50,17 +64,27 @@ export class TvaeNetwork {
       ...linear('logvar', enc.out, shape.embeddingDim),
       ...dec.specs,
       ...linear('out', dec.out, layout.dim),
-      { name: 'sigma', shape: [Math.max(1, layout.tanhCount)], init: { kind: 'constant', value: 0.1 } } satisfies ParamSpec,
+      {
+        name: 'sigma',
+        shape: [Math.max(1, layout.tanhCount)],
+        init: { kind: 'constant', value: 0.1 },
+      } satisfies ParamSpec,
     ];
     this.params = new ParamSet(specs, rng);
-    this.adam = new Adam(this.params, { learningRate: adam.learningRate, beta1: 0.9, beta2: 0.999, weightDecay: adam.weightDecay });
+    this.adam = new Adam(this.params, {
+      learningRate: adam.learningRate,
+      beta1: 0.9,
+      beta2: 0.999,
+      weightDecay: adam.weightDecay,
+    });
     this.mask = paddingMask(layout);
   }
 
   decode(z: tf.Tensor2D): tf.Tensor2D {
     const p = this.params.views();
     let h = z;
-    for (let i = 0; i < this.shape.decompressDims.length; i++) h = tf.relu(dense(h, p[`dec${i}.w`]!, p[`dec${i}.b`]!));
+    for (let i = 0; i < this.shape.decompressDims.length; i++)
+      h = tf.relu(dense(h, p[`dec${i}.w`]!, p[`dec${i}.b`]!));
     return dense(h, p['out.w']!, p['out.b']!);
   }
 
@@ -70,19 +94,27 @@ export class TvaeNetwork {
     const n = x.shape[0];
     const T = this.layout.tanhCount;
     let h = x;
-    for (let i = 0; i < this.shape.compressDims.length; i++) h = tf.relu(dense(h, p[`enc${i}.w`]!, p[`enc${i}.b`]!));
+    for (let i = 0; i < this.shape.compressDims.length; i++)
+      h = tf.relu(dense(h, p[`enc${i}.w`]!, p[`enc${i}.b`]!));
     const mu = dense(h, p['mu.w']!, p['mu.b']!);
     const logvar = dense(h, p['logvar.w']!, p['logvar.b']!);
     const z: tf.Tensor2D = tf.add(mu, tf.mul(eps, tf.exp(tf.mul(logvar, 0.5))));
     const rec = this.decode(z);
-    let sum: tf.Tensor = tf.neg(tf.sum(tf.mul(tf.slice(x, [0, T], [n, this.layout.dim - T]), spanLogSoftmax(rec, this.layout, this.mask))));
+    let sum: tf.Tensor = tf.neg(
+      tf.sum(
+        tf.mul(tf.slice(x, [0, T], [n, this.layout.dim - T]), spanLogSoftmax(rec, this.layout, this.mask)),
+      ),
+    );
     if (T > 0) {
       const sigma = tf.slice(p.sigma!, [0], [T]);
       const diff = tf.sub(tf.slice(x, [0, 0], [n, T]), tf.tanh(tf.slice(rec, [0, 0], [n, T])));
       const gauss = tf.sum(tf.div(tf.square(diff), tf.mul(tf.square(sigma), 2)));
       sum = tf.add(sum, tf.add(gauss, tf.mul(tf.sum(tf.log(sigma)), n)));
     }
-    const kl = tf.div(tf.mul(tf.sum(tf.sub(tf.sub(tf.add(logvar, 1), tf.square(mu)), tf.exp(logvar))), -0.5), n) as tf.Scalar;
+    const kl = tf.div(
+      tf.mul(tf.sum(tf.sub(tf.sub(tf.add(logvar, 1), tf.square(mu)), tf.exp(logvar))), -0.5),
+      n,
+    ) as tf.Scalar;
     const reconstruction = tf.div(tf.mul(sum, this.shape.lossFactor), n) as tf.Scalar;
     return { total: tf.add(reconstruction, kl) as tf.Scalar, reconstruction, kl };
   }
@@ -91,11 +123,18 @@ export class TvaeNetwork {
   step(batch: Float32Array, n: number, rng: Rng): { loss: number; reconstruction: number; kl: number } {
     return tf.tidy(() => {
       const x = tf.tensor2d(batch, [n, this.layout.dim]);
-      const eps = tf.tensor2d(fillNormal(rng, new Float32Array(n * this.shape.embeddingDim)), [n, this.shape.embeddingDim]);
+      const eps = tf.tensor2d(fillNormal(rng, new Float32Array(n * this.shape.embeddingDim)), [
+        n,
+        this.shape.embeddingDim,
+      ]);
       let parts = { loss: 0, reconstruction: 0, kl: 0 };
       const { grads } = tf.variableGrads(() => {
         const l = this.loss(x, eps);
-        parts = { loss: l.total.dataSync()[0]!, reconstruction: l.reconstruction.dataSync()[0]!, kl: l.kl.dataSync()[0]! };
+        parts = {
+          loss: l.total.dataSync()[0]!,
+          reconstruction: l.reconstruction.dataSync()[0]!,
+          kl: l.kl.dataSync()[0]!,
+        };
         return l.total;
       }, this.params.variables as tf.Variable[]);
       this.adam.apply(grads);
@@ -109,7 +148,10 @@ export class TvaeNetwork {
   evaluate(rows: Float32Array, n: number, rng: Rng): number {
     return tf.tidy(() => {
       const x = tf.tensor2d(rows, [n, this.layout.dim]);
-      const eps = tf.tensor2d(fillNormal(rng, new Float32Array(n * this.shape.embeddingDim)), [n, this.shape.embeddingDim]);
+      const eps = tf.tensor2d(fillNormal(rng, new Float32Array(n * this.shape.embeddingDim)), [
+        n,
+        this.shape.embeddingDim,
+      ]);
       return this.loss(x, eps).total.dataSync()[0]!;
     });
   }

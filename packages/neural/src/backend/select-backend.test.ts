@@ -25,14 +25,18 @@ describe('selectBackend', () => {
     await selectBackend('cpu');
     const a = tf.tensor2d([1, 2, 3, 4, 5, 6], [2, 3]);
     const b = tf.tensor2d([0.5, -1, 2, 1, 0, 3], [3, 2]);
-    const [ga, gb] = tf.grads((x: tf.Tensor, y: tf.Tensor) => tf.sum(tf.square(tf.matMul(x as tf.Tensor2D, y as tf.Tensor2D))))([a, b]);
+    const [ga, gb] = tf.grads((x: tf.Tensor, y: tf.Tensor) =>
+      tf.sum(tf.square(tf.matMul(x as tf.Tensor2D, y as tf.Tensor2D))),
+    )([a, b]);
     // d/dA sum((AB)²) = 2(AB)Bᵀ, d/dB = 2Aᵀ(AB)
     const ab = tf.matMul(a, b);
     expect(ga!.arraySync()).toEqual(tf.mul(tf.matMul(ab, b.transpose()), 2).arraySync());
     expect(gb!.arraySync()).toEqual(tf.mul(tf.matMul(a.transpose(), ab), 2).arraySync());
     // Second order: d/dx of sum(d/dx sum((xW)²)) is defined (WGAN-GP needs it).
     const w = tf.tensor2d([1, 2, 3, 4], [2, 2]);
-    const g2 = tf.grad((x: tf.Tensor) => tf.sum(tf.grad((y: tf.Tensor) => tf.sum(tf.square(tf.matMul(y as tf.Tensor2D, w))))(x)))(tf.ones([1, 2]));
+    const g2 = tf.grad((x: tf.Tensor) =>
+      tf.sum(tf.grad((y: tf.Tensor) => tf.sum(tf.square(tf.matMul(y as tf.Tensor2D, w))))(x)),
+    )(tf.ones([1, 2]));
     expect(g2.shape).toEqual([1, 2]);
   });
 });

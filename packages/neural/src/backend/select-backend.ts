@@ -16,7 +16,10 @@ export interface BackendInfo {
 }
 
 // Optional peers: imported by a computed specifier so bundlers and the type checker do not require them.
-const NATIVE_PACKAGES = { tensorflow: '@tensorflow/tfjs-node', 'tensorflow-gpu': '@tensorflow/tfjs-node-gpu' } as const;
+const NATIVE_PACKAGES = {
+  tensorflow: '@tensorflow/tfjs-node',
+  'tensorflow-gpu': '@tensorflow/tfjs-node-gpu',
+} as const;
 
 /**
  * Picks and initialises a TensorFlow.js backend. 'auto': tfjs-node (or -gpu) when the user has
@@ -25,7 +28,9 @@ const NATIVE_PACKAGES = { tensorflow: '@tensorflow/tfjs-node', 'tensorflow-gpu':
  */
 export async function selectBackend(requested: BackendName = 'auto'): Promise<BackendInfo> {
   if (!BACKEND_NAMES.includes(requested))
-    throw new SynthkitError('BAD_OPTION', `Unknown backend "${requested}"`, { hint: `Use one of ${BACKEND_NAMES.join(', ')}` });
+    throw new SynthkitError('BAD_OPTION', `Unknown backend "${requested}"`, {
+      hint: `Use one of ${BACKEND_NAMES.join(', ')}`,
+    });
   installFastMatMulGradient();
   // PROD drops tfjs's console advice ("install tfjs-node") that would break progress output.
   tf.env().set('PROD', true);
@@ -42,7 +47,10 @@ export async function selectBackend(requested: BackendName = 'auto'): Promise<Ba
     return describe(requested);
   }
   if (requested === 'auto') {
-    if ((await loadNative('tensorflow-gpu')) === undefined || (await loadNative('tensorflow')) === undefined) {
+    if (
+      (await loadNative('tensorflow-gpu')) === undefined ||
+      (await loadNative('tensorflow')) === undefined
+    ) {
       await use('tensorflow');
       return describe(requested);
     }
@@ -51,7 +59,9 @@ export async function selectBackend(requested: BackendName = 'auto'): Promise<Ba
     return describe(requested);
   }
   if (!(await tryUse(requested)))
-    throw new SynthkitError('BACKEND_UNAVAILABLE', `Backend "${requested}" could not start here`, { hint: 'Use --backend cpu' });
+    throw new SynthkitError('BACKEND_UNAVAILABLE', `Backend "${requested}" could not start here`, {
+      hint: 'Use --backend cpu',
+    });
   return describe(requested);
 }
 
@@ -60,7 +70,9 @@ async function loadNative(which: 'tensorflow' | 'tensorflow-gpu'): Promise<strin
   try {
     const spec: string = NATIVE_PACKAGES[which];
     await import(spec);
-    return tf.findBackend('tensorflow') ? undefined : `${NATIVE_PACKAGES[which]} loaded but registered no backend`;
+    return tf.findBackend('tensorflow')
+      ? undefined
+      : `${NATIVE_PACKAGES[which]} loaded but registered no backend`;
   } catch (e) {
     const code = (e as { code?: string }).code;
     return code === 'ERR_MODULE_NOT_FOUND' || code === 'MODULE_NOT_FOUND'
@@ -78,12 +90,14 @@ async function tryUse(name: string): Promise<boolean> {
 }
 
 async function use(name: string): Promise<void> {
-  if (!(await tryUse(name))) throw new SynthkitError('BACKEND_UNAVAILABLE', `Backend "${name}" failed to initialise`);
+  if (!(await tryUse(name)))
+    throw new SynthkitError('BACKEND_UNAVAILABLE', `Backend "${name}" failed to initialise`);
   await tf.ready();
 }
 
 function describe(requested: BackendName): BackendInfo {
   const name = tf.getBackend();
-  const description = name === 'wasm' ? 'wasm (1 thread)' : name === 'tensorflow' ? 'tensorflow (native)' : name;
+  const description =
+    name === 'wasm' ? 'wasm (1 thread)' : name === 'tensorflow' ? 'tensorflow (native)' : name;
   return { name, requested, description };
 }

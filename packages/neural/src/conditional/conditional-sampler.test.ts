@@ -30,7 +30,9 @@ describe('ConditionalSampler', () => {
     const logShare = [901, 91, 11].map(Math.log);
     const total = logShare.reduce((a, b) => a + b, 0);
     const train = shares(sampler.sampleTraining(20000, new Rng(1)).category);
-    train.forEach((s, k) => expect(s).toBeCloseTo(logShare[k]! / total, 1));
+    train.forEach((s, k) => {
+      expect(s).toBeCloseTo(logShare[k]! / total, 1);
+    });
     const orig = shares(sampler.sampleOriginal(20000, new Rng(2)).category);
     expect(orig[0]).toBeCloseTo(0.9, 1);
     expect(orig[2]).toBeLessThan(0.02);

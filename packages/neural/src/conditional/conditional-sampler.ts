@@ -26,7 +26,11 @@ export class ConditionalSampler {
   private readonly rowsByCategory: Int32Array[];
   private readonly categoryStart: Int32Array[];
 
-  private constructor(columns: readonly CondColumn[], counts: readonly Int32Array[], codes?: readonly Int32Array[]) {
+  private constructor(
+    columns: readonly CondColumn[],
+    counts: readonly Int32Array[],
+    codes?: readonly Int32Array[],
+  ) {
     this.columns = columns;
     this.dim = columns.reduce((s, c) => s + c.size, 0);
     this.counts = counts;
@@ -72,13 +76,15 @@ export class ConditionalSampler {
   }
 
   static fromJSON(json: JsonValue): ConditionalSampler {
-    if (!Array.isArray(json)) throw new SynthkitError('BAD_ARTIFACT', 'Conditional sampler state is not a list');
+    if (!Array.isArray(json))
+      throw new SynthkitError('BAD_ARTIFACT', 'Conditional sampler state is not a list');
     const columns: CondColumn[] = [];
     const counts: Int32Array[] = [];
     let offset = 0;
     for (const item of json) {
       const c = item as Record<string, JsonValue>;
-      if (typeof c.view !== 'number' || !Array.isArray(c.counts)) throw new SynthkitError('BAD_ARTIFACT', 'Malformed conditional sampler column');
+      if (typeof c.view !== 'number' || !Array.isArray(c.counts))
+        throw new SynthkitError('BAD_ARTIFACT', 'Malformed conditional sampler column');
       const k = Int32Array.from(c.counts as number[]);
       columns.push({ view: c.view, name: String(c.name), offset, size: k.length });
       counts.push(k);
@@ -98,15 +104,22 @@ export class ConditionalSampler {
   }
 
   /** One-hot conditional vectors, row-major n × dim. */
-  encode(column: Int32Array, category: Int32Array, out = new Float32Array(column.length * this.dim)): Float32Array {
+  encode(
+    column: Int32Array,
+    category: Int32Array,
+    out = new Float32Array(column.length * this.dim),
+  ): Float32Array {
     out.fill(0);
-    for (let i = 0; i < column.length; i++) out[i * this.dim + this.columns[column[i]!]!.offset + category[i]!] = 1;
+    if (this.dim === 0) return out;
+    for (let i = 0; i < column.length; i++)
+      out[i * this.dim + this.columns[column[i]!]!.offset + category[i]!] = 1;
     return out;
   }
 
   /** For each (column, category), a uniformly drawn row that has it. */
   pickRows(column: Int32Array, category: Int32Array, rng: Rng): Int32Array {
-    if (this.rowsByCategory.length !== this.columns.length) throw new SynthkitError('INTERNAL', 'pickRows needs a sampler built from the training view');
+    if (this.rowsByCategory.length !== this.columns.length)
+      throw new SynthkitError('INTERNAL', 'pickRows needs a sampler built from the training view');
     const out = new Int32Array(column.length);
     for (let i = 0; i < column.length; i++) {
       const c = column[i]!;
@@ -122,10 +135,14 @@ export class ConditionalSampler {
   columnIndex(name: string): number {
     const i = this.columns.findIndex((c) => c.name === name);
     if (i < 0)
-      throw new SynthkitError('BAD_CONDITION', `"${name}" is not a discrete column this model can condition on`, {
-        column: name,
-        hint: `Discrete columns: ${this.columns.map((c) => c.name).join(', ') || '(none)'}`,
-      });
+      throw new SynthkitError(
+        'BAD_CONDITION',
+        `"${name}" is not a discrete column this model can condition on`,
+        {
+          column: name,
+          hint: `Discrete columns: ${this.columns.map((c) => c.name).join(', ') || '(none)'}`,
+        },
+      );
     return i;
   }
 

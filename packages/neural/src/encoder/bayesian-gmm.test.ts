@@ -5,7 +5,9 @@ import { digamma, fitBayesianGmm } from './bayesian-gmm.js';
 describe('fitBayesianGmm', () => {
   it('finds two well separated modes and drops the unused components', () => {
     const rng = new Rng(1);
-    const x = Float64Array.from({ length: 4000 }, (_, i) => (i % 4 === 0 ? rng.normal(100, 2) : rng.normal(10, 1)));
+    const x = Float64Array.from({ length: 4000 }, (_, i) =>
+      i % 4 === 0 ? rng.normal(100, 2) : rng.normal(10, 1),
+    );
     const gmm = fitBayesianGmm(x, { maxComponents: 10, weightThreshold: 0.005 });
     const order = [...gmm.means.keys()].sort((a, b) => gmm.means[a]! - gmm.means[b]!);
     // Each cluster may be covered by more than one component, but the extremes must sit on the clusters.

@@ -52,7 +52,12 @@ export function fitBayesianGmm(values: Float64Array, options: BayesianGmmOptions
   for (let i = 0; i < nPoints; i++) var0 += count[i]! * (x[i]! - mean0) ** 2;
   var0 /= n;
   if (nPoints === 1) {
-    return { means: Float64Array.of(x[0]!), stds: Float64Array.of(0), weights: Float64Array.of(1), iterations: 0 };
+    return {
+      means: Float64Array.of(x[0]!),
+      stds: Float64Array.of(0),
+      weights: Float64Array.of(1),
+      iterations: 0,
+    };
   }
   // Priors as scikit-learn's BayesianGaussianMixture defaults for one feature.
   const beta0 = 1; // mean precision prior
@@ -121,7 +126,11 @@ export function fitBayesianGmm(values: Float64Array, options: BayesianGmmOptions
       const prec = 1 / cov[k]!;
       const logLambda = Math.LN2 + digamma(0.5 * dof[k]!);
       constTerm[k] =
-        logW[k]! - 0.5 * Math.log(2 * Math.PI) + 0.5 * Math.log(prec) - 0.5 * Math.log(dof[k]!) + 0.5 * (logLambda - 1 / meanPrec[k]!);
+        logW[k]! -
+        0.5 * Math.log(2 * Math.PI) +
+        0.5 * Math.log(prec) -
+        0.5 * Math.log(dof[k]!) +
+        0.5 * (logLambda - 1 / meanPrec[k]!);
       halfPrec[k] = 0.5 * prec;
     }
   };

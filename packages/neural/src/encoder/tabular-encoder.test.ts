@@ -12,7 +12,10 @@ describe('TabularEncoder', () => {
     expect(encoded.length).toBe(view.nRows * enc.dim);
     // transform holds activated values; inverse expects raw outputs, so undo tanh on α first.
     const raw = encoded.slice();
-    for (const s of enc.spans) if (s.kind === 'tanh') for (let i = 0; i < view.nRows; i++) raw[i * enc.dim + s.start] = Math.atanh(raw[i * enc.dim + s.start]!);
+    for (const s of enc.spans)
+      if (s.kind === 'tanh')
+        for (let i = 0; i < view.nRows; i++)
+          raw[i * enc.dim + s.start] = Math.atanh(raw[i * enc.dim + s.start]!);
     const back = enc.inverse(raw, view.nRows, { categorical: 'argmax' });
     view.columns.forEach((col, j) => {
       const out = back.columns[j]!;
@@ -22,7 +25,8 @@ describe('TabularEncoder', () => {
         const scale = Math.max(...col.values.map(Math.abs)) || 1;
         // Values beyond ±0.99·4σ of their mode are clipped by design (CTGAN does the same).
         let close = 0;
-        for (let i = 0; i < view.nRows; i++) if (Math.abs(out.values[i]! - col.values[i]!) <= 1e-4 * scale) close++;
+        for (let i = 0; i < view.nRows; i++)
+          if (Math.abs(out.values[i]! - col.values[i]!) <= 1e-4 * scale) close++;
         expect(close / view.nRows).toBeGreaterThan(0.99);
       }
     });
@@ -37,7 +41,9 @@ describe('TabularEncoder', () => {
     const encoded = enc.transform(view, new Rng(2));
     for (let i = 0; i < 50; i++) {
       let ones = 0;
-      for (const s of enc.spans) if (s.kind === 'softmax') for (let c = 0; c < s.size; c++) ones += encoded[i * enc.dim + s.start + c]!;
+      for (const s of enc.spans)
+        if (s.kind === 'softmax')
+          for (let c = 0; c < s.size; c++) ones += encoded[i * enc.dim + s.start + c]!;
       expect(ones).toBe(enc.spans.filter((s) => s.kind === 'softmax').length);
     }
   });
@@ -59,16 +65,31 @@ describe('TabularEncoder', () => {
   });
 
   it('rejects bad input with a SynthkitError', () => {
-    const nan: ViewTable = { nRows: 2, columns: [{ kind: 'continuous', name: 'x', values: Float64Array.of(1, Number.NaN) }] };
-    expect(() => TabularEncoder.fit(nan)).toThrow(expect.objectContaining({ code: 'BAD_VALUE', column: 'x', row: 2 }));
-    const code: ViewTable = { nRows: 1, columns: [{ kind: 'discrete', name: 'c', codes: Int32Array.of(3), labels: ['a'] }] };
+    const nan: ViewTable = {
+      nRows: 2,
+      columns: [{ kind: 'continuous', name: 'x', values: Float64Array.of(1, Number.NaN) }],
+    };
+    expect(() => TabularEncoder.fit(nan)).toThrow(
+      expect.objectContaining({ code: 'BAD_VALUE', column: 'x', row: 2 }),
+    );
+    const code: ViewTable = {
+      nRows: 1,
+      columns: [{ kind: 'discrete', name: 'c', codes: Int32Array.of(3), labels: ['a'] }],
+    };
     expect(() => TabularEncoder.fit(code)).toThrow(expect.objectContaining({ code: 'BAD_VALUE' }));
-    expect(() => TabularEncoder.fit({ nRows: 3, columns: [] })).toThrow(expect.objectContaining({ code: 'EMPTY_INPUT' }));
-    expect(() => TabularEncoder.fit(view, { maxModes: 0 })).toThrow(expect.objectContaining({ code: 'BAD_OPTION' }));
+    expect(() => TabularEncoder.fit({ nRows: 3, columns: [] })).toThrow(
+      expect.objectContaining({ code: 'EMPTY_INPUT' }),
+    );
+    expect(() => TabularEncoder.fit(view, { maxModes: 0 })).toThrow(
+      expect.objectContaining({ code: 'BAD_OPTION' }),
+    );
   });
 
   it('keeps a constant column constant', () => {
-    const v: ViewTable = { nRows: 4, columns: [{ kind: 'continuous', name: 'k', values: new Float64Array(4).fill(3.25) }] };
+    const v: ViewTable = {
+      nRows: 4,
+      columns: [{ kind: 'continuous', name: 'k', values: new Float64Array(4).fill(3.25) }],
+    };
     const enc = TabularEncoder.fit(v);
     const out = enc.inverse(new Float32Array(4 * enc.dim).fill(0.7), 4, { categorical: 'argmax' });
     expect([...(out.columns[0] as { values: Float64Array }).values]).toEqual([3.25, 3.25, 3.25, 3.25]);

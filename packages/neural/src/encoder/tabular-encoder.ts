@@ -87,7 +87,14 @@ export class TabularEncoder {
           maxComponents: maxModes,
           weightThreshold: options.weightThreshold ?? 0.005,
         });
-        columns.push({ kind: 'continuous', name: col.name, means: gmm.means, stds: gmm.stds, weights: gmm.weights, offset });
+        columns.push({
+          kind: 'continuous',
+          name: col.name,
+          means: gmm.means,
+          stds: gmm.stds,
+          weights: gmm.weights,
+          offset,
+        });
         offset += 1 + gmm.means.length;
       } else {
         columns.push({ kind: 'discrete', name: col.name, labels: [...col.labels], offset });
@@ -132,7 +139,7 @@ export class TabularEncoder {
         }
         const sd = enc.stds[k]!;
         const alpha = sd > 0 ? (x - enc.means[k]!) / (4 * sd) : 0;
-        out[i * D + enc.offset] = alpha < -0.99 ? -0.99 : alpha > 0.99 ? 0.99 : alpha;
+        out[i * D + enc.offset] = Math.min(0.99, Math.max(-0.99, alpha));
         out[i * D + enc.offset + 1 + k] = 1;
       }
     });
@@ -145,7 +152,8 @@ export class TabularEncoder {
    */
   inverse(raw: Float32Array, nRows: number, options: InverseOptions): ViewTable {
     const D = this.dim;
-    if (raw.length !== nRows * D) throw new SynthkitError('INTERNAL', `inverse: expected ${nRows * D} values, got ${raw.length}`);
+    if (raw.length !== nRows * D)
+      throw new SynthkitError('INTERNAL', `inverse: expected ${nRows * D} values, got ${raw.length}`);
     if ((options.categorical === 'sample' || options.valueNoise) && !options.rng)
       throw new SynthkitError('INTERNAL', 'inverse: sampling needs an rng');
     const rng = options.rng;
@@ -153,7 +161,8 @@ export class TabularEncoder {
     const columns: ViewColumn[] = this.columns.map((enc) => {
       if (enc.kind === 'discrete') {
         const codes = new Int32Array(nRows);
-        for (let i = 0; i < nRows; i++) codes[i] = pick(raw, i * D + enc.offset, enc.labels.length, options.categorical, rng);
+        for (let i = 0; i < nRows; i++)
+          codes[i] = pick(raw, i * D + enc.offset, enc.labels.length, options.categorical, rng);
         return { kind: 'discrete', name: enc.name, codes, labels: enc.labels };
       }
       const sigma = options.valueNoise ? options.valueNoise[tanhSpan]! : 0;
@@ -164,7 +173,7 @@ export class TabularEncoder {
         const base = i * D + enc.offset;
         let a = Math.tanh(raw[base]!);
         if (sigma > 0) a = rng!.normal(a, sigma);
-        a = a < -1 ? -1 : a > 1 ? 1 : a;
+        a = Math.min(1, Math.max(-1, a));
         const k = K === 1 ? 0 : pick(raw, base + 1, K, options.categorical, rng);
         values[i] = a * 4 * enc.stds[k]! + enc.means[k]!;
       }
@@ -175,20 +184,27 @@ export class TabularEncoder {
 
   /** Plain data for a ModelState (JSON numbers round-trip float64 exactly). */
   toJSON(): JsonValue {
-    return this.columns.map((c): JsonValue =>
-      c.kind === 'continuous'
-        ? { kind: c.kind, name: c.name, means: [...c.means], stds: [...c.stds], weights: [...c.weights] }
-        : { kind: c.kind, name: c.name, labels: [...c.labels] },
+    return this.columns.map(
+      (c): JsonValue =>
+        c.kind === 'continuous'
+          ? { kind: c.kind, name: c.name, means: [...c.means], stds: [...c.stds], weights: [...c.weights] }
+          : { kind: c.kind, name: c.name, labels: [...c.labels] },
     );
   }
 
   static fromJSON(json: JsonValue): TabularEncoder {
-    if (!Array.isArray(json)) throw new SynthkitError('BAD_ARTIFACT', 'Encoder state is not a list of columns');
+    if (!Array.isArray(json))
+      throw new SynthkitError('BAD_ARTIFACT', 'Encoder state is not a list of columns');
     const columns: ColumnEncoding[] = [];
     let offset = 0;
     for (const item of json) {
       const c = item as Record<string, JsonValue>;
-      if (c.kind === 'continuous' && Array.isArray(c.means) && Array.isArray(c.stds) && Array.isArray(c.weights)) {
+      if (
+        c.kind === 'continuous' &&
+        Array.isArray(c.means) &&
+        Array.isArray(c.stds) &&
+        Array.isArray(c.weights)
+      ) {
         const means = Float64Array.from(c.means as number[]);
         columns.push({
           kind: 'continuous',
@@ -200,7 +216,12 @@ export class TabularEncoder {
         });
         offset += 1 + means.length;
       } else if (c.kind === 'discrete' && Array.isArray(c.labels)) {
-        columns.push({ kind: 'discrete', name: String(c.name), labels: (c.labels as JsonValue[]).map(String), offset });
+        columns.push({
+          kind: 'discrete',
+          name: String(c.name),
+          labels: (c.labels as JsonValue[]).map(String),
+          offset,
+        });
         offset += c.labels.length;
       } else throw new SynthkitError('BAD_ARTIFACT', 'Encoder state has a malformed column entry');
     }
@@ -210,22 +231,39 @@ export class TabularEncoder {
   private checkSameShape(view: ViewTable): void {
     validateView(view);
     if (view.columns.length !== this.columns.length)
-      throw new SynthkitError('TYPE_MISMATCH', `Expected ${this.columns.length} columns, got ${view.columns.length}`);
+      throw new SynthkitError(
+        'TYPE_MISMATCH',
+        `Expected ${this.columns.length} columns, got ${view.columns.length}`,
+      );
     this.columns.forEach((enc, j) => {
       const col = view.columns[j]!;
       if (col.kind !== enc.kind || col.name !== enc.name)
-        throw new SynthkitError('TYPE_MISMATCH', `Column ${j} is ${col.kind} "${col.name}", the encoder was fitted on ${enc.kind} "${enc.name}"`, {
-          column: col.name,
-        });
+        throw new SynthkitError(
+          'TYPE_MISMATCH',
+          `Column ${j} is ${col.kind} "${col.name}", the encoder was fitted on ${enc.kind} "${enc.name}"`,
+          {
+            column: col.name,
+          },
+        );
       if (col.kind === 'discrete' && enc.kind === 'discrete' && col.labels.length !== enc.labels.length)
-        throw new SynthkitError('TYPE_MISMATCH', `Column "${col.name}" has ${col.labels.length} categories, the encoder knows ${enc.labels.length}`, {
-          column: col.name,
-        });
+        throw new SynthkitError(
+          'TYPE_MISMATCH',
+          `Column "${col.name}" has ${col.labels.length} categories, the encoder knows ${enc.labels.length}`,
+          {
+            column: col.name,
+          },
+        );
     });
   }
 }
 
-function pick(raw: Float32Array, start: number, size: number, how: 'argmax' | 'sample', rng: Rng | undefined): number {
+function pick(
+  raw: Float32Array,
+  start: number,
+  size: number,
+  how: 'argmax' | 'sample',
+  rng: Rng | undefined,
+): number {
   if (how === 'argmax') {
     let best = 0;
     for (let c = 1; c < size; c++) if (raw[start + c]! > raw[start + best]!) best = c;
@@ -246,11 +284,18 @@ function pick(raw: Float32Array, start: number, size: number, how: 'argmax' | 's
 }
 
 function validateView(view: ViewTable): void {
-  if (view.columns.length === 0) throw new SynthkitError('EMPTY_INPUT', 'The table has no columns to learn', { hint: 'Keep at least one column that is not an id or PII' });
+  if (view.columns.length === 0)
+    throw new SynthkitError('EMPTY_INPUT', 'The table has no columns to learn', {
+      hint: 'Keep at least one column that is not an id or PII',
+    });
   if (view.nRows < 1) throw new SynthkitError('NO_ROWS', 'The table has no rows to learn from');
   for (const col of view.columns) {
     if (col.kind === 'continuous') {
-      if (col.values.length !== view.nRows) throw new SynthkitError('INTERNAL', `Column "${col.name}" has ${col.values.length} values, expected ${view.nRows}`);
+      if (col.values.length !== view.nRows)
+        throw new SynthkitError(
+          'INTERNAL',
+          `Column "${col.name}" has ${col.values.length} values, expected ${view.nRows}`,
+        );
       for (let i = 0; i < col.values.length; i++)
         if (!Number.isFinite(col.values[i]!))
           throw new SynthkitError('BAD_VALUE', `Column "${col.name}" has a non-finite value`, {
@@ -259,11 +304,16 @@ function validateView(view: ViewTable): void {
             hint: 'Generators get finite numbers only; let the Synthesizer add a missing-value indicator',
           });
     } else {
-      if (col.labels.length === 0) throw new SynthkitError('BAD_VALUE', `Column "${col.name}" has no categories`, { column: col.name });
+      if (col.labels.length === 0)
+        throw new SynthkitError('BAD_VALUE', `Column "${col.name}" has no categories`, { column: col.name });
       for (let i = 0; i < col.codes.length; i++) {
         const c = col.codes[i]!;
         if (c < 0 || c >= col.labels.length)
-          throw new SynthkitError('BAD_VALUE', `Column "${col.name}" has code ${c} outside its ${col.labels.length} labels`, { column: col.name, row: i + 1 });
+          throw new SynthkitError(
+            'BAD_VALUE',
+            `Column "${col.name}" has code ${c} outside its ${col.labels.length} labels`,
+            { column: col.name, row: i + 1 },
+          );
       }
     }
   }

@@ -23,7 +23,8 @@ describe('NetworkLayout', () => {
     const net = layout.gather(encoded, rows);
     const T = layout.tanhCount;
     for (let i = 0; i < view.nRows; i++)
-      for (let j = 0; j < layout.padding.length; j++) if (layout.padding[j]) expect(net[i * layout.dim + T + j]).toBe(0);
+      for (let j = 0; j < layout.padding.length; j++)
+        if (layout.padding[j]) expect(net[i * layout.dim + T + j]).toBe(0);
     expect(layout.toEncoded(net, view.nRows)).toEqual(encoded);
   });
 });

@@ -36,7 +36,9 @@ export class NetworkLayout {
     });
     this.tanhCount = tanh.length;
     // Power-of-two classes keep padding under half of each bucket.
-    const soft = encoder.spans.filter((s) => s.kind === 'softmax').sort((a, b) => a.size - b.size || a.start - b.start);
+    const soft = encoder.spans
+      .filter((s) => s.kind === 'softmax')
+      .sort((a, b) => a.size - b.size || a.start - b.start);
     const groups = new Map<number, typeof soft>();
     for (const s of soft) {
       const cls = 2 ** Math.ceil(Math.log2(Math.max(1, s.size)));
@@ -63,7 +65,11 @@ export class NetworkLayout {
   }
 
   /** Copies encoded rows `rows` (indices into `encoded`) into a network-layout batch. */
-  gather(encoded: Float32Array, rows: ArrayLike<number>, out = new Float32Array(rows.length * this.dim)): Float32Array {
+  gather(
+    encoded: Float32Array,
+    rows: ArrayLike<number>,
+    out = new Float32Array(rows.length * this.dim),
+  ): Float32Array {
     const E = this.encodedDim;
     const D = this.dim;
     const map = this.fromEncoded;

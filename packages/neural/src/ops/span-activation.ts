@@ -5,7 +5,10 @@ const MASKED = -1e9;
 
 /** −1e9 at padding positions of the softmax part, as a [1, width] tensor (kept by the caller). */
 export function paddingMask(layout: NetworkLayout): tf.Tensor2D {
-  return tf.tensor2d(layout.padding.map((p) => (p ? MASKED : 0)), [1, layout.padding.length]);
+  return tf.tensor2d(
+    layout.padding.map((p) => (p ? MASKED : 0)),
+    [1, layout.padding.length],
+  );
 }
 
 /**
@@ -39,7 +42,10 @@ export function spanLogSoftmax(x: tf.Tensor2D, layout: NetworkLayout, mask: tf.T
   const logits = tf.add(tf.slice(x, [0, T], [n, layout.dim - T]), mask);
   const parts = layout.buckets.map((b) => {
     const part = tf.slice(logits, [0, b.start - T], [n, b.count * b.width]);
-    return tf.reshape(tf.logSoftmax(tf.reshape(part, [n, b.count, b.width])), [n, b.count * b.width]) as tf.Tensor2D;
+    return tf.reshape(tf.logSoftmax(tf.reshape(part, [n, b.count, b.width])), [
+      n,
+      b.count * b.width,
+    ]) as tf.Tensor2D;
   });
   return parts.length === 1 ? parts[0]! : tf.concat(parts, 1);
 }

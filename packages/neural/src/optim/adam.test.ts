@@ -11,8 +11,17 @@ describe('Adam', () => {
   });
 
   it('takes the PyTorch Adam step (ε after the bias-corrected root, L2 added to the gradient)', () => {
-    const params = new ParamSet([{ name: 'w', shape: [2], init: { kind: 'constant', value: 1 } }], new Rng(1));
-    const adam = new Adam(params, { learningRate: 0.1, beta1: 0.9, beta2: 0.999, epsilon: 1e-8, weightDecay: 0.5 });
+    const params = new ParamSet(
+      [{ name: 'w', shape: [2], init: { kind: 'constant', value: 1 } }],
+      new Rng(1),
+    );
+    const adam = new Adam(params, {
+      learningRate: 0.1,
+      beta1: 0.9,
+      beta2: 0.999,
+      epsilon: 1e-8,
+      weightDecay: 0.5,
+    });
     const grad = tf.tensor1d([2, -4]);
     adam.apply({ [params.variables[0]!.name]: grad });
     // Step 1: g = grad + 0.5·w; m̂ = g, v̂ = g², so the update is lr·g/(|g|+ε) ≈ lr·sign(g).

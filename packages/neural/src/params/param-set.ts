@@ -58,9 +58,13 @@ export class ParamSet {
 
   write(values: Float32Array, what = 'parameters'): void {
     if (values.length !== this.size)
-      throw new SynthkitError('BAD_ARTIFACT', `Saved ${what} have ${values.length} values, the network needs ${this.size}`, {
-        hint: 'The artifact was saved with other network options (layer sizes) or a different table',
-      });
+      throw new SynthkitError(
+        'BAD_ARTIFACT',
+        `Saved ${what} have ${values.length} values, the network needs ${this.size}`,
+        {
+          hint: 'The artifact was saved with other network options (layer sizes) or a different table',
+        },
+      );
     let o = 0;
     tf.tidy(() =>
       this.variables.forEach((v, i) => {

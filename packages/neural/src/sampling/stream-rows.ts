@@ -15,7 +15,11 @@ export interface StreamRowsOptions {
  * Re-chunks generated rows into batches of ctx.batchSize until n rows are out, dropping rows the
  * filter rejects; CONDITION_UNSATISFIABLE when 100·n rows (at least 20 chunks) gave too few.
  */
-export async function* streamRows(n: number, ctx: SampleContext, options: StreamRowsOptions): AsyncIterable<ViewTable> {
+export async function* streamRows(
+  n: number,
+  ctx: SampleContext,
+  options: StreamRowsOptions,
+): AsyncIterable<ViewTable> {
   const out = Math.max(1, ctx.batchSize);
   const budget = Math.max(20 * options.chunk, 100 * n);
   let pending: ViewTable[] = [];
@@ -25,9 +29,13 @@ export async function* streamRows(n: number, ctx: SampleContext, options: Stream
   while (produced < n) {
     throwIfAborted(ctx.signal);
     if (generated >= budget)
-      throw new SynthkitError('CONDITION_UNSATISFIABLE', `Only ${produced + pendingRows} of ${n} rows met the conditions in ${generated} generated rows`, {
-        hint: 'The model rarely produces rows like these; relax the conditions or train longer',
-      });
+      throw new SynthkitError(
+        'CONDITION_UNSATISFIABLE',
+        `Only ${produced + pendingRows} of ${n} rows met the conditions in ${generated} generated rows`,
+        {
+          hint: 'The model rarely produces rows like these; relax the conditions or train longer',
+        },
+      );
     let rows = options.generate();
     generated += rows.nRows;
     if (options.accept) rows = takeRows(rows, options.accept(rows));

@@ -51,7 +51,11 @@ export function concatViews(parts: readonly ViewTable[]): ViewTable {
  * indices of rows meeting all of them), or undefined when there are none.
  */
 export function conditionFilter(
-  columns: ReadonlyArray<{ readonly kind: 'continuous' | 'discrete'; readonly name: string; readonly labels?: readonly string[] }>,
+  columns: ReadonlyArray<{
+    readonly kind: 'continuous' | 'discrete';
+    readonly name: string;
+    readonly labels?: readonly string[];
+  }>,
   conditions: readonly ViewCondition[],
 ): ((view: ViewTable) => Int32Array) | undefined {
   if (conditions.length === 0) return undefined;
@@ -65,14 +69,25 @@ export function conditionFilter(
     const col = columns[j]!;
     if (c.kind === 'equals') {
       if (col.kind !== 'discrete')
-        throw new SynthkitError('BAD_CONDITION', `"${c.column}" is continuous; use a range condition`, { column: c.column });
+        throw new SynthkitError('BAD_CONDITION', `"${c.column}" is continuous; use a range condition`, {
+          column: c.column,
+        });
       const k = col.labels?.length ?? 0;
       if (!Number.isInteger(c.code) || c.code < 0 || c.code >= k)
-        throw new SynthkitError('BAD_CONDITION', `Category code ${c.code} is not one of the ${k} categories of "${c.column}"`, { column: c.column });
+        throw new SynthkitError(
+          'BAD_CONDITION',
+          `Category code ${c.code} is not one of the ${k} categories of "${c.column}"`,
+          { column: c.column },
+        );
     } else {
       if (col.kind !== 'continuous')
-        throw new SynthkitError('BAD_CONDITION', `"${c.column}" is discrete; use an equals condition`, { column: c.column });
-      if (!(c.min <= c.max)) throw new SynthkitError('BAD_CONDITION', `Range [${c.min}, ${c.max}] on "${c.column}" is empty`, { column: c.column });
+        throw new SynthkitError('BAD_CONDITION', `"${c.column}" is discrete; use an equals condition`, {
+          column: c.column,
+        });
+      if (!(c.min <= c.max))
+        throw new SynthkitError('BAD_CONDITION', `Range [${c.min}, ${c.max}] on "${c.column}" is empty`, {
+          column: c.column,
+        });
     }
     return { c, j };
   });

@@ -10,17 +10,25 @@ export function saveWeights(sets: Readonly<Record<string, ParamSet>>): Record<st
 }
 
 export function loadWeights(arrays: ModelState['arrays'], sets: Readonly<Record<string, ParamSet>>): void {
-  for (const [name, set] of Object.entries(sets)) set.write(requireFloat32(arrays, `${name}.weights`), `${name} weights`);
+  for (const [name, set] of Object.entries(sets))
+    set.write(requireFloat32(arrays, `${name}.weights`), `${name} weights`);
 }
 
 /** Adam moments and step count, for checkpoints a run can resume from. */
-export function saveOptimizer(name: string, adam: Adam): { step: number; arrays: Record<string, Float32Array> } {
+export function saveOptimizer(
+  name: string,
+  adam: Adam,
+): { step: number; arrays: Record<string, Float32Array> } {
   const s = adam.state();
   return { step: s.step, arrays: { [`${name}.adam.m`]: s.m, [`${name}.adam.v`]: s.v } };
 }
 
 export function loadOptimizer(name: string, adam: Adam, step: number, arrays: ModelState['arrays']): void {
-  adam.load({ step, m: requireFloat32(arrays, `${name}.adam.m`), v: requireFloat32(arrays, `${name}.adam.v`) });
+  adam.load({
+    step,
+    m: requireFloat32(arrays, `${name}.adam.m`),
+    v: requireFloat32(arrays, `${name}.adam.v`),
+  });
 }
 
 export function requireFloat32(arrays: Readonly<Record<string, TypedArray>>, key: string): Float32Array {

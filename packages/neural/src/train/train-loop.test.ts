@@ -1,6 +1,6 @@
 import { Rng } from '@synthkit/core';
 import { describe, expect, it } from 'vitest';
-import { type TrainLoopOptions, TrainingDivergedError, trainLoop } from './train-loop.js';
+import { TrainingDivergedError, type TrainLoopOptions, trainLoop } from './train-loop.js';
 
 function setup(overrides: Partial<TrainLoopOptions<number>> & { lossAt?: (epoch: number) => number } = {}) {
   let weight = 0;

@@ -109,7 +109,10 @@ export async function trainLoop<C>(options: TrainLoopOptions<C>): Promise<TrainL
 }
 
 export function throwIfAborted(signal: AbortSignal | undefined): void {
-  if (signal?.aborted) throw new SynthkitError('ABORTED', 'Training was aborted', { hint: 'Nothing was saved; run again to train' });
+  if (signal?.aborted)
+    throw new SynthkitError('ABORTED', 'Training was aborted', {
+      hint: 'Nothing was saved; run again to train',
+    });
 }
 
 function formatLosses(losses: Readonly<Record<string, number>>): string {
