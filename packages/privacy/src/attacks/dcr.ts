@@ -23,7 +23,9 @@ export interface DcrOptions extends SearchOption {
  * - NNDR, nearest/second-nearest distance ratio to train (an exact copy counts 0);
  * - SDMetrics' DCROverfittingProtection = min(1, 2·(1 − share strictly closer to train)) and
  *   DCRBaselineProtection = min(1, median DCR(synthetic) / median DCR(uniform random rows)),
- *   as documented at docs.sdv.dev/sdmetrics (privacy metrics).
+ *   as documented at docs.sdv.dev/sdmetrics (privacy metrics); SDMetrics meant the first for
+ *   train and control of similar size, so a size-adjusted version min(1, (1 − share)/(1 − p0)) is
+ *   reported beside it.
  *
  * Risk = (share − p0)/(1 − p0) with p0 = nTrain/(nTrain + nControl), the share expected without
  * leakage (2·share − 1 for equal sizes): 0 when synthetic rows are as close to control as to train,
@@ -87,6 +89,10 @@ export function dcrAttack(options: DcrOptions = {}): AttackPlugin {
         warnings.push(
           `${(100 * copies).toFixed(2)}% of synthetic rows are exact copies of training rows (control rows repeat training rows ${(100 * controlCopies).toFixed(2)}% of the time by chance).`,
         );
+      if (p.control.nRows < p.train.nRows / 2)
+        warnings.push(
+          `SDMetrics' DCROverfittingProtection (${Math.min(1, 2 * (1 - strictlyCloser / nS)).toFixed(3)}) assumes train and control of similar size: with control at ${((100 * p.control.nRows) / p.train.nRows).toFixed(0)}% of train it reads low even without leakage. dcrOverfittingProtectionSizeAdjusted compares with the no-leak share ${p0.toFixed(3)} instead.`,
+        );
       if (medianRandom === 0) warnings.push('Uniform random rows already hit training rows exactly: DCRBaselineProtection is not defined for this table.');
       const details = {
         medianDcrSynthetic: medianSynth,
@@ -101,6 +107,7 @@ export function dcrAttack(options: DcrOptions = {}): AttackPlugin {
         medianNndrSynthetic: median(nndr(toTrain.distance)),
         medianNndrControl: median(nndr(controlToTrain.distance)),
         dcrOverfittingProtection: Math.min(1, 2 * (1 - strictlyCloser / nS)),
+        dcrOverfittingProtectionSizeAdjusted: Math.min(1, (1 - closer / nS) / (1 - p0)),
         dcrBaselineProtection: medianRandom > 0 ? Math.min(1, medianSynth / medianRandom) : Number.NaN,
         medianDcrRandom: medianRandom,
         search: search.name,

@@ -32,7 +32,11 @@ export function privacySection(report: PrivacyReport): ReportSection {
       scoreSummary([
         ...(dcr
           ? [
-              { label: 'DCROverfittingProtection (SDMetrics)', value: num(dcr, 'dcrOverfittingProtection'), hint: '1 = synthetic rows are never closer to train than to control' },
+              {
+                label: 'DCROverfittingProtection (size-adjusted)',
+                value: num(dcr, 'dcrOverfittingProtectionSizeAdjusted'),
+                hint: `1 = synthetic rows are no closer to train than to control; SDMetrics' unadjusted score: ${fmt(num(dcr, 'dcrOverfittingProtection'))}`,
+              },
               { label: 'DCRBaselineProtection (SDMetrics)', value: num(dcr, 'dcrBaselineProtection'), hint: 'median DCR of synthetic rows over that of uniform random rows' },
               { label: 'Share closer to train', value: num(dcr, 'shareCloserToTrain'), format: 'number' as const, hint: `about ${fmt(num(dcr, 'shareExpectedWithoutLeak'))} without leakage` },
             ]
