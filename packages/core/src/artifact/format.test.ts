@@ -30,7 +30,9 @@ describe('artifact format', () => {
   it('rejects every truncation and every single-byte change', () => {
     const bytes = encodeArtifact(contents);
     for (const n of [0, 10, 47, bytes.length - 33, bytes.length - 1])
-      expect(() => decodeArtifact(bytes.subarray(0, n))).toThrow(expect.objectContaining({ code: 'BAD_ARTIFACT' }));
+      expect(() => decodeArtifact(bytes.subarray(0, n))).toThrow(
+        expect.objectContaining({ code: 'BAD_ARTIFACT' }),
+      );
     for (let i = 0; i < bytes.length; i++) {
       if (i >= 8 && i < 12) continue; // the version field: see below
       const t = bytes.slice();

@@ -82,13 +82,18 @@ export function decodeArtifact(bytes: Uint8Array): ArtifactContents {
     });
   };
   if (bytes.length < HEADER + CHECKSUM) bad(`only ${bytes.length} bytes (truncated?)`);
-  for (let i = 0; i < MAGIC.length; i++) if (bytes[i] !== MAGIC[i]) bad('it does not start with the synthkit model signature');
+  for (let i = 0; i < MAGIC.length; i++)
+    if (bytes[i] !== MAGIC[i]) bad('it does not start with the synthkit model signature');
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const version = view.getUint32(8, true);
   if (version > ARTIFACT_FORMAT_VERSION)
-    throw new SynthkitError('ARTIFACT_VERSION', `The model file has format version ${version}; this synthkit reads up to ${ARTIFACT_FORMAT_VERSION}`, {
-      hint: 'Upgrade @synthkit/core (and the CLI) to load it, or save the model again with this version',
-    });
+    throw new SynthkitError(
+      'ARTIFACT_VERSION',
+      `The model file has format version ${version}; this synthkit reads up to ${ARTIFACT_FORMAT_VERSION}`,
+      {
+        hint: 'Upgrade @synthkit/core (and the CLI) to load it, or save the model again with this version',
+      },
+    );
   if (version < 1) bad(`format version ${version}`);
   const body = bytes.subarray(0, bytes.length - CHECKSUM);
   const expected = sha256(body);
@@ -99,20 +104,29 @@ export function decodeArtifact(bytes: Uint8Array): ArtifactContents {
   if (dataStart > body.length) bad('the manifest runs past the end');
   let manifest: Record<string, JsonValue>;
   try {
-    manifest = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(HEADER, HEADER + length)));
+    manifest = JSON.parse(
+      new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(HEADER, HEADER + length)),
+    );
   } catch {
     return bad('the manifest is not JSON');
   }
-  if (typeof manifest !== 'object' || manifest === null || !Array.isArray(manifest.arrays)) bad('the manifest has no array directory');
+  if (typeof manifest !== 'object' || manifest === null || !Array.isArray(manifest.arrays))
+    bad('the manifest has no array directory');
   const arrays: Record<string, TypedArray> = {};
   for (const raw of manifest.arrays as unknown[]) {
     const e = raw as Partial<DirectoryEntry>;
     const Ctor = typeof e.dtype === 'string' ? DTYPES[e.dtype as Dtype] : undefined;
-    if (!Ctor || typeof e.name !== 'string' || !Number.isSafeInteger(e.offset) || !Number.isSafeInteger(e.length))
+    if (
+      !Ctor ||
+      typeof e.name !== 'string' ||
+      !Number.isSafeInteger(e.offset) ||
+      !Number.isSafeInteger(e.length)
+    )
       return bad(`bad array entry ${JSON.stringify(raw)}`);
     const start = dataStart + e.offset!;
     const end = start + e.length! * Ctor.BYTES_PER_ELEMENT;
-    if (e.offset! < 0 || e.length! < 0 || end > body.length) return bad(`array "${e.name}" runs past the end`);
+    if (e.offset! < 0 || e.length! < 0 || end > body.length)
+      return bad(`array "${e.name}" runs past the end`);
     // Copy out: the result owns aligned memory whatever the input's alignment. (Not bytes.slice:
     // on a Node Buffer that is a view of a shared pool, not a copy.)
     const copy = new Uint8Array(end - start);

@@ -15,7 +15,10 @@ export async function loadSynthesizerFile(path: string, options: LoadOptions = {
   try {
     bytes = await readFile(path);
   } catch (cause) {
-    throw new SynthkitError('IO_ERROR', `Cannot read model file ${path}`, { hint: 'Check the path; make one with `synthkit fit`', cause });
+    throw new SynthkitError('IO_ERROR', `Cannot read model file ${path}`, {
+      hint: 'Check the path; make one with `synthkit fit`',
+      cause,
+    });
   }
   return Synthesizer.load(bytes, options);
 }

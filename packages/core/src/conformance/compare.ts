@@ -3,7 +3,8 @@ import type { Table } from '../table/table.js';
 
 /** The first difference between two tables (by column, as stored), or undefined when they are identical. */
 export function tableDifference(a: Table, b: Table): string | undefined {
-  if (a.names.join('\u0000') !== b.names.join('\u0000')) return `columns differ: [${a.names}] vs [${b.names}]`;
+  if (a.names.join('\u0000') !== b.names.join('\u0000'))
+    return `columns differ: [${a.names}] vs [${b.names}]`;
   if (a.nRows !== b.nRows) return `${a.nRows} rows vs ${b.nRows}`;
   for (const name of a.names) {
     const i = firstDifferentRow(a.column(name), b.column(name));
@@ -32,7 +33,11 @@ function firstDifferentRow(x: Column, y: Column): number {
 export function containsText(hay: Uint8Array, text: string): boolean {
   const needle = new TextEncoder().encode(text);
   const first = needle[0]!;
-  outer: for (let i = hay.indexOf(first); i >= 0 && i + needle.length <= hay.length; i = hay.indexOf(first, i + 1)) {
+  outer: for (
+    let i = hay.indexOf(first);
+    i >= 0 && i + needle.length <= hay.length;
+    i = hay.indexOf(first, i + 1)
+  ) {
     for (let j = 1; j < needle.length; j++) if (hay[i + j] !== needle[j]) continue outer;
     return true;
   }

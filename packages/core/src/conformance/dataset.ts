@@ -22,8 +22,14 @@ const PLACES = [
 export function conformanceTable(rows = 300, seed = 7): { table: Table; metadata: Metadata } {
   const rng = new Rng(seed);
   const hex = () => rng.nextUint32().toString(16).padStart(8, '0');
-  const ids = Array.from({ length: rows }, () => `${hex()}-${hex().slice(0, 4)}-4${hex().slice(0, 3)}-${hex()}${hex().slice(0, 4)}`);
-  const emails = Array.from({ length: rows }, (_, i) => `person.${hex()}${i}@mail-${hex().slice(0, 5)}.example`);
+  const ids = Array.from(
+    { length: rows },
+    () => `${hex()}-${hex().slice(0, 4)}-4${hex().slice(0, 3)}-${hex()}${hex().slice(0, 4)}`,
+  );
+  const emails = Array.from(
+    { length: rows },
+    (_, i) => `person.${hex()}${i}@mail-${hex().slice(0, 5)}.example`,
+  );
   const age = new Float64Array(rows);
   const income = new Float64Array(rows);
   const sex = new Int32Array(rows);
@@ -45,14 +51,36 @@ export function conformanceTable(rows = 300, seed = 7): { table: Table; metadata
     vip[i] = rng.next() < 0.02 ? MISSING_BOOL : rng.next() < 0.2 ? 1 : 0;
     guests[i] = 1 + rng.weighted([4, 5, 1, 1]);
   }
-  const cat = (codes: Int32Array, categories: string[]): Column => ({ type: 'categorical', codes, categories });
+  const cat = (codes: Int32Array, categories: string[]): Column => ({
+    type: 'categorical',
+    codes,
+    categories,
+  });
   const table = new Table([
-    ['booking_id', cat(Int32Array.from(ids, (_, i) => i), ids)],
-    ['email', cat(Int32Array.from(emails, (_, i) => i), emails)],
+    [
+      'booking_id',
+      cat(
+        Int32Array.from(ids, (_, i) => i),
+        ids,
+      ),
+    ],
+    [
+      'email',
+      cat(
+        Int32Array.from(emails, (_, i) => i),
+        emails,
+      ),
+    ],
     ['age', { type: 'number', values: age }],
     ['income', { type: 'number', values: income }],
     ['sex', cat(sex, [' Male', ' Female'])],
-    ['city', cat(city, PLACES.map((p) => p[0]))],
+    [
+      'city',
+      cat(
+        city,
+        PLACES.map((p) => p[0]),
+      ),
+    ],
     ['country', cat(country, ['France', 'Germany', 'Italy'])],
     ['checkin', { type: 'datetime', values: checkin }],
     ['checkout', { type: 'datetime', values: checkout }],

@@ -1,3 +1,3 @@
-export { runGeneratorConformance, type ConformanceOptions } from './run-conformance.js';
-export { conformanceTable } from './dataset.js';
 export { tableDifference } from './compare.js';
+export { conformanceTable } from './dataset.js';
+export { type ConformanceOptions, runGeneratorConformance } from './run-conformance.js';

@@ -18,7 +18,11 @@ const ALL = [
 ];
 
 /** Wraps the baseline's fitted model. */
-function variant(name: string, change: (m: FittedModel, view: ViewTable) => FittedModel, extra: Partial<GeneratorPlugin<any>> = {}): GeneratorPlugin<any> {
+function variant(
+  name: string,
+  change: (m: FittedModel, view: ViewTable) => FittedModel,
+  extra: Partial<GeneratorPlugin<any>> = {},
+): GeneratorPlugin<any> {
   const base = independentMarginals();
   return {
     ...base,
@@ -34,7 +38,9 @@ describe('runGeneratorConformance', () => {
   it('passes the built-in baseline generator, also with conditions off', async () => {
     expect(await runGeneratorConformance(independentMarginals())).toEqual(ALL);
     const none = { ...independentMarginals(), supports: { conditions: 'none' as const } };
-    expect(await runGeneratorConformance(none, { options: { quantiles: 16 } })).toEqual(ALL.filter((c) => !c.startsWith('claimed')));
+    expect(await runGeneratorConformance(none, { options: { quantiles: 16 } })).toEqual(
+      ALL.filter((c) => !c.startsWith('claimed')),
+    );
   });
 
   it('catches a generator that ignores the seed', async () => {
@@ -43,12 +49,18 @@ describe('runGeneratorConformance', () => {
       save: () => m.save(),
       sample: (n, ctx) => m.sample(n, { ...ctx, rng: ctx.rng.fork(String(calls++)) }),
     }));
-    await expect(runGeneratorConformance(unseeded)).rejects.toThrow(/"unseeded" fails conformance check "same seed, same output"/);
+    await expect(runGeneratorConformance(unseeded)).rejects.toThrow(
+      /"unseeded" fails conformance check "same seed, same output"/,
+    );
   });
 
   it('catches a model whose saved state does not restore it', async () => {
-    const forgetful = variant('forgetful', (m) => m, { load: () => independentMarginals().load({ json: [], arrays: {} }, { quantiles: 256 }) });
-    await expect(runGeneratorConformance(forgetful)).rejects.toThrow(/check "(save\/load gives identical samples|sampled batches have the shape of the view)"/);
+    const forgetful = variant('forgetful', (m) => m, {
+      load: () => independentMarginals().load({ json: [], arrays: {} }, { quantiles: 256 }),
+    });
+    await expect(runGeneratorConformance(forgetful)).rejects.toThrow(
+      /check "(save\/load gives identical samples|sampled batches have the shape of the view)"/,
+    );
   });
 
   it('catches a model that stores id or PII values', async () => {
@@ -57,15 +69,25 @@ describe('runGeneratorConformance', () => {
     const base = independentMarginals();
     const leaky = variant(
       'leaky',
-      (m) => ({ sample: (n, ctx) => m.sample(n, ctx), save: () => ({ ...m.save(), json: { inner: m.save().json, note: email } }) }),
+      (m) => ({
+        sample: (n, ctx) => m.sample(n, ctx),
+        save: () => ({ ...m.save(), json: { inner: m.save().json, note: email } }),
+      }),
       { load: (state, o) => base.load({ ...state, json: (state.json as { inner: JsonValue }).inner }, o) },
     );
-    await expect(runGeneratorConformance(leaky)).rejects.toThrow(`"the model never stores id or PII values": the saved model contains "${email}"`);
+    await expect(runGeneratorConformance(leaky)).rejects.toThrow(
+      `"the model never stores id or PII values": the saved model contains "${email}"`,
+    );
   });
 
   it('catches a generator that claims conditions it does not honour', async () => {
-    const liar = variant('liar', (m) => ({ save: () => m.save(), sample: (n, ctx) => m.sample(n, { ...ctx, conditions: [] }) }));
-    await expect(runGeneratorConformance(liar)).rejects.toThrow(/"liar" fails conformance check "claimed conditions \("all"\) are honoured by the generator itself": (equals|range) condition on "\w+(#missing)?".* broken/);
+    const liar = variant('liar', (m) => ({
+      save: () => m.save(),
+      sample: (n, ctx) => m.sample(n, { ...ctx, conditions: [] }),
+    }));
+    await expect(runGeneratorConformance(liar)).rejects.toThrow(
+      /"liar" fails conformance check "claimed conditions \("all"\) are honoured by the generator itself": (equals|range) condition on "\w+(#missing)?".* broken/,
+    );
   });
 
   it('catches a generator that returns the wrong shape', async () => {

@@ -1,12 +1,12 @@
 import { isSynthkitError, SynthkitError } from '../errors/synthkit-error.js';
-import { type Metadata, isRegenerated } from '../metadata/types.js';
+import { isRegenerated, type Metadata } from '../metadata/types.js';
 import { parseOptions } from '../plugin/options.js';
 import type { FittedModel, GeneratorPlugin, ViewCondition, ViewTable } from '../plugin/types.js';
 import { Rng } from '../rng/rng.js';
 import { Synthesizer } from '../synthesizer/synthesizer.js';
 import { checkViewShape, fitViewPlan, toView, viewSignature } from '../synthesizer/view.js';
 import { type CategoricalColumn, valueAt } from '../table/column.js';
-import { Table } from '../table/table.js';
+import type { Table } from '../table/table.js';
 import { containsText, tableDifference } from './compare.js';
 import { conformanceTable } from './dataset.js';
 
@@ -28,7 +28,10 @@ export interface ConformanceOptions {
  * it('conforms', async () => { await runGeneratorConformance(myPlugin(), { options: { epochs: 2 } }); });
  * ```
  */
-export async function runGeneratorConformance(plugin: GeneratorPlugin<any>, o: ConformanceOptions = {}): Promise<string[]> {
+export async function runGeneratorConformance(
+  plugin: GeneratorPlugin<any>,
+  o: ConformanceOptions = {},
+): Promise<string[]> {
   const data = o.table && o.metadata ? { table: o.table, metadata: o.metadata } : conformanceTable();
   const { table, metadata } = data;
   const rows = o.rows ?? 200;
@@ -71,8 +74,9 @@ export async function runGeneratorConformance(plugin: GeneratorPlugin<any>, o: C
   });
 
   if (plugin.supports.conditions !== 'none')
-    await check(`claimed conditions ("${plugin.supports.conditions}") are honoured by the generator itself`, () =>
-      claimedConditions(plugin.supports.conditions, model!, view!),
+    await check(
+      `claimed conditions ("${plugin.supports.conditions}") are honoured by the generator itself`,
+      () => claimedConditions(plugin.supports.conditions, model!, view!),
     );
 
   const synth = await fitted();
@@ -87,7 +91,8 @@ export async function runGeneratorConformance(plugin: GeneratorPlugin<any>, o: C
   await check('different seeds differ', async () => {
     const other = await synth.sample(rows, { seed: 10 });
     const learned = table.names.filter((n) => !isRegenerated(metadata.columns[n]!));
-    if (!tableDifference(first.select(learned), other.select(learned))) fail('different seeds differ', 'seeds 9 and 10 gave identical rows');
+    if (!tableDifference(first.select(learned), other.select(learned)))
+      fail('different seeds differ', 'seeds 9 and 10 gave identical rows');
   });
 
   const bytes = synth.save();
@@ -104,7 +109,10 @@ export async function runGeneratorConformance(plugin: GeneratorPlugin<any>, o: C
       for (let i = 0; i < table.nRows; i++) {
         const v = valueAt(c, i);
         if (v !== null && String(v).length >= 6 && containsText(bytes, String(v)))
-          fail('the model never stores id or PII values', `the saved model contains "${v}" from column "${name}"`);
+          fail(
+            'the model never stores id or PII values',
+            `the saved model contains "${v}" from column "${name}"`,
+          );
       }
     }
   });
@@ -116,14 +124,24 @@ export async function runGeneratorConformance(plugin: GeneratorPlugin<any>, o: C
       const c = out.column(column);
       for (let i = 0; i < out.nRows; i++) {
         const v = valueAt(c, i);
-        const ok = typeof value === 'object' ? typeof v === 'number' && v >= value.min && v <= value.max : v === value;
-        if (!ok) fail('conditions are honoured (by the generator or by rejection)', `row ${i + 1} has ${column} = ${v}, wanted ${JSON.stringify(value)}`);
+        const ok =
+          typeof value === 'object' ? typeof v === 'number' && v >= value.min && v <= value.max : v === value;
+        if (!ok)
+          fail(
+            'conditions are honoured (by the generator or by rejection)',
+            `row ${i + 1} has ${column} = ${v}, wanted ${JSON.stringify(value)}`,
+          );
       }
     }
   });
 
   await check('one row: works or refuses clearly', async () => {
-    await worksOrRefuses(make(), table.slice(0, 1), rows, (t) => t.nRows === rows || `sampled ${t.nRows} rows`);
+    await worksOrRefuses(
+      make(),
+      table.slice(0, 1),
+      rows,
+      (t) => t.nRows === rows || `sampled ${t.nRows} rows`,
+    );
   });
 
   await check('constant columns: kept constant or refused clearly', async () => {
@@ -133,7 +151,10 @@ export async function runGeneratorConformance(plugin: GeneratorPlugin<any>, o: C
       const n = valueAt(t.column('constant_number'), 0);
       const k = valueAt(t.column('constant_label'), 0);
       for (let i = 0; i < t.nRows; i++)
-        if (valueAt(t.column('constant_number'), i) !== 42 || valueAt(t.column('constant_label'), i) !== 'same')
+        if (
+          valueAt(t.column('constant_number'), i) !== 42 ||
+          valueAt(t.column('constant_label'), i) !== 'same'
+        )
           return `row ${i + 1} has ${valueAt(t.column('constant_number'), i)} / ${valueAt(t.column('constant_label'), i)} (first ${n} / ${k})`;
       return true;
     });
@@ -143,7 +164,11 @@ export async function runGeneratorConformance(plugin: GeneratorPlugin<any>, o: C
 }
 
 /** A plugin that claims conditions must honour them itself, not rely on rejection. */
-async function claimedConditions(level: 'discrete' | 'all' | 'none', model: FittedModel, view: ViewTable): Promise<void> {
+async function claimedConditions(
+  level: 'discrete' | 'all' | 'none',
+  model: FittedModel,
+  view: ViewTable,
+): Promise<void> {
   const discrete = view.columns.find((c) => c.kind === 'discrete' && c.labels.length > 1);
   const continuous = view.columns.find((c) => c.kind === 'continuous');
   const conditions: ViewCondition[] = [];
@@ -161,29 +186,47 @@ async function claimedConditions(level: 'discrete' | 'all' | 'none', model: Fitt
     for (const c of batch.columns) {
       if (c.kind === 'discrete' && c.name === discrete?.name && c.codes.some((x) => x !== 1))
         throw new Error(`equals condition on "${c.name}" (code 1) broken`);
-      if (c.kind === 'continuous' && level === 'all' && c.name === continuous?.name && c.values.some((x) => x < lo || x > hi))
+      if (
+        c.kind === 'continuous' &&
+        level === 'all' &&
+        c.name === continuous?.name &&
+        c.values.some((x) => x < lo || x > hi)
+      )
         throw new Error(`range condition on "${c.name}" [${lo}, ${hi}] broken`);
     }
   }
 }
 
-async function worksOrRefuses(s: Synthesizer, t: Table, rows: number, ok: (out: Table) => true | string): Promise<void> {
+async function worksOrRefuses(
+  s: Synthesizer,
+  t: Table,
+  rows: number,
+  ok: (out: Table) => true | string,
+): Promise<void> {
   let out: Table;
   try {
     await s.fit(t, { seed: 1 });
     out = await s.sample(rows, { seed: 1 });
   } catch (e) {
     if (e instanceof SynthkitError && e.code !== 'INTERNAL') return;
-    throw new Error(`threw something other than a clear SynthkitError: ${isSynthkitError(e) ? e.toLine() : String(e)}`, { cause: e });
+    throw new Error(
+      `threw something other than a clear SynthkitError: ${isSynthkitError(e) ? e.toLine() : String(e)}`,
+      { cause: e },
+    );
   }
   const verdict = ok(out);
   if (verdict !== true) throw new Error(verdict);
 }
 
 /** A condition on the first categorical column (its commonest value) and a range on the first integer column. */
-function conditionsFor(table: Table, metadata: Metadata): Record<string, string | { min: number; max: number }> {
+function conditionsFor(
+  table: Table,
+  metadata: Metadata,
+): Record<string, string | { min: number; max: number }> {
   const out: Record<string, string | { min: number; max: number }> = {};
-  const cat = table.names.find((n) => metadata.columns[n]!.sdtype === 'categorical' && table.column(n).type === 'categorical');
+  const cat = table.names.find(
+    (n) => metadata.columns[n]!.sdtype === 'categorical' && table.column(n).type === 'categorical',
+  );
   const num = table.names.find((n) => {
     const m = metadata.columns[n]!;
     return m.sdtype === 'numerical' && m.representation === 'integer' && table.column(n).type === 'number';
@@ -205,7 +248,9 @@ function withConstants(table: Table, metadata: Metadata): { table: Table; metada
   const n = table.nRows;
   const label: CategoricalColumn = { type: 'categorical', codes: new Int32Array(n), categories: ['same'] };
   return {
-    table: table.withColumn('constant_number', { type: 'number', values: new Float64Array(n).fill(42) }).withColumn('constant_label', label),
+    table: table
+      .withColumn('constant_number', { type: 'number', values: new Float64Array(n).fill(42) })
+      .withColumn('constant_label', label),
     metadata: {
       ...metadata,
       columns: {

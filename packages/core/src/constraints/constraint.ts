@@ -1,9 +1,9 @@
 import { SynthkitError } from '../errors/synthkit-error.js';
 import type { ConstraintSpec } from '../metadata/types.js';
 import type { JsonValue, ViewColumn, ViewTable } from '../plugin/types.js';
+import type { ViewPlan } from '../synthesizer/view.js';
 import type { Column } from '../table/column.js';
 import type { Table } from '../table/table.js';
-import type { ViewPlan } from '../synthesizer/view.js';
 
 /**
  * A rule every synthetic row must follow. Declarative ones come from `metadata.constraints` (and are
@@ -69,10 +69,14 @@ export function assertHoldsOnData(fitted: FittedConstraint, table: Table): void 
 export function numericValues(table: Table, name: string, constraint: string): Float64Array {
   const c: Column = table.column(name);
   if (c.type === 'number' || c.type === 'datetime') return c.values;
-  throw new SynthkitError('TYPE_MISMATCH', `Constraint ${constraint} needs a numerical or datetime column, "${name}" is ${c.type}`, {
-    column: name,
-    hint: 'Use fixedCombinations or a predicate for categorical columns',
-  });
+  throw new SynthkitError(
+    'TYPE_MISMATCH',
+    `Constraint ${constraint} needs a numerical or datetime column, "${name}" is ${c.type}`,
+    {
+      column: name,
+      hint: 'Use fixedCombinations or a predicate for categorical columns',
+    },
+  );
 }
 
 /** Sets valid[i] = 0 where `broken(i)` among rows still valid; returns how many it rejected. */
@@ -90,10 +94,14 @@ export function rejectWhere(valid: Uint8Array, broken: (i: number) => boolean): 
 export function requireColumns(table: Table, c: Constraint): void {
   for (const name of c.columns)
     if (!table.has(name))
-      throw new SynthkitError('UNKNOWN_COLUMN', `Constraint ${c.name} names column "${name}", which the table lacks`, {
-        column: name,
-        hint: `Columns are: ${table.names.join(', ')}`,
-      });
+      throw new SynthkitError(
+        'UNKNOWN_COLUMN',
+        `Constraint ${c.name} names column "${name}", which the table lacks`,
+        {
+          column: name,
+          hint: `Columns are: ${table.names.join(', ')}`,
+        },
+      );
 }
 
 /** A copy of `view` with some columns replaced (by name), the others shared. */

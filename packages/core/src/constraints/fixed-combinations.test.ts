@@ -27,7 +27,11 @@ describe('fixedCombinations', () => {
   });
 
   it('samples only the combinations seen together, and conditions on a member pass through', async () => {
-    const synth = new Synthesizer({ generator: independentMarginals(), metadata, constraints: [fixedCombinations(['city', 'country'])] });
+    const synth = new Synthesizer({
+      generator: independentMarginals(),
+      metadata,
+      constraints: [fixedCombinations(['city', 'country'])],
+    });
     await synth.fit(table);
     const out = await synth.sample(2000, { seed: 3 });
     const seen = pairs(table);
@@ -40,7 +44,11 @@ describe('fixedCombinations', () => {
 
   it('refuses numerical members', async () => {
     await expect(
-      new Synthesizer({ generator: independentMarginals(), metadata, constraints: [fixedCombinations(['city', 'age'])] }).fit(table),
+      new Synthesizer({
+        generator: independentMarginals(),
+        metadata,
+        constraints: [fixedCombinations(['city', 'age'])],
+      }).fit(table),
     ).rejects.toMatchObject({ code: 'TYPE_MISMATCH', column: 'age' });
   });
 });

@@ -1,9 +1,9 @@
 import { SynthkitError } from '../errors/synthkit-error.js';
 import type { DiscreteViewColumn, ViewColumn, ViewTable } from '../plugin/types.js';
-import { MISSING_LABEL } from '../transforms/ordinal.js';
 import { toLabels } from '../synthesizer/labels.js';
 import type { ViewPlan } from '../synthesizer/view.js';
 import type { Table } from '../table/table.js';
+import { MISSING_LABEL } from '../transforms/ordinal.js';
 import {
   assertHoldsOnData,
   type Constraint,
@@ -44,10 +44,14 @@ export function fixedCombinations(columns: readonly string[]): Constraint {
       const members = columns.map((c) => {
         const p = plan.columns.find((x) => x.name === c);
         if (p?.kind === 'discrete') return p;
-        throw new SynthkitError('TYPE_MISMATCH', `Constraint ${name} needs categorical or boolean columns, "${c}" is not`, {
-          column: c,
-          hint: 'Use an inequality, a range or a predicate for numerical columns',
-        });
+        throw new SynthkitError(
+          'TYPE_MISMATCH',
+          `Constraint ${name} needs categorical or boolean columns, "${c}" is not`,
+          {
+            column: c,
+            hint: 'Use an inequality, a range or a predicate for numerical columns',
+          },
+        );
       });
       const keys = comboKeys(table, columns);
       const seen = new Map<string, Array<string | null>>();
@@ -95,12 +99,18 @@ function comboKeys(table: Table, columns: readonly string[]): string[] {
   return keys;
 }
 
-function mergedReparam(columns: readonly string[], combos: Array<Array<string | null>>, before: ViewTable): Reparam {
+function mergedReparam(
+  columns: readonly string[],
+  combos: Array<Array<string | null>>,
+  before: ViewTable,
+): Reparam {
   const merged = mergedColumnName(columns);
   const labels = combos.map((c) => c.map((v) => v ?? MISSING_LABEL).join(COMBINATION_SEPARATOR));
   const members = columns.map((c) => before.columns.find((x) => x.name === c) as DiscreteViewColumn);
   // Combination k as member codes, and member codes (as a mixed-radix key) -> k.
-  const memberCodes = combos.map((combo) => combo.map((v, j) => members[j]!.labels.indexOf(v ?? MISSING_LABEL)));
+  const memberCodes = combos.map((combo) =>
+    combo.map((v, j) => members[j]!.labels.indexOf(v ?? MISSING_LABEL)),
+  );
   const radix = members.map((m) => m.labels.length);
   const keyOf = (codes: ArrayLike<number>) => {
     let key = 0;
@@ -113,7 +123,8 @@ function mergedReparam(columns: readonly string[], combos: Array<Array<string | 
     equalsFor(fixed) {
       let found = -1;
       for (let k = 0; k < combos.length; k++) {
-        if (!columns.every((c, j) => !fixed.has(c) || fixed.get(c) === (combos[k]![j] ?? MISSING_LABEL))) continue;
+        if (!columns.every((c, j) => !fixed.has(c) || fixed.get(c) === (combos[k]![j] ?? MISSING_LABEL)))
+          continue;
         if (found >= 0) return undefined;
         found = k;
       }

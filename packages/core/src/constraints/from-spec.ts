@@ -11,15 +11,23 @@ export function constraintFromSpec(spec: ConstraintSpec): Constraint {
   switch (spec.type) {
     case 'range':
       if (spec.min === undefined && spec.max === undefined)
-        throw new SynthkitError('BAD_METADATA', `Range constraint on "${spec.column}" has neither min nor max`, {
-          column: spec.column,
-          hint: 'Give "min", "max" or both',
-        });
+        throw new SynthkitError(
+          'BAD_METADATA',
+          `Range constraint on "${spec.column}" has neither min nor max`,
+          {
+            column: spec.column,
+            hint: 'Give "min", "max" or both',
+          },
+        );
       if (spec.min !== undefined && spec.max !== undefined && spec.min > spec.max)
-        throw new SynthkitError('BAD_METADATA', `Range constraint on "${spec.column}" has min ${spec.min} > max ${spec.max}`, {
-          column: spec.column,
-          hint: 'Swap the bounds',
-        });
+        throw new SynthkitError(
+          'BAD_METADATA',
+          `Range constraint on "${spec.column}" has min ${spec.min} > max ${spec.max}`,
+          {
+            column: spec.column,
+            hint: 'Swap the bounds',
+          },
+        );
       return range(spec.column, spec);
     case 'inequality':
       return inequality(spec.low, spec.high, spec);
@@ -30,8 +38,12 @@ export function constraintFromSpec(spec: ConstraintSpec): Constraint {
     case 'negative':
       return negative(spec.column, spec);
     default:
-      throw new SynthkitError('BAD_METADATA', `Unknown constraint type "${(spec as { type: string }).type}"`, {
-        hint: 'Constraint types are range, inequality, fixedCombinations, positive, negative (predicates are code)',
-      });
+      throw new SynthkitError(
+        'BAD_METADATA',
+        `Unknown constraint type "${(spec as { type: string }).type}"`,
+        {
+          hint: 'Constraint types are range, inequality, fixedCombinations, positive, negative (predicates are code)',
+        },
+      );
   }
 }

@@ -16,7 +16,13 @@ function counting() {
     ...base,
     async fit(view, o, ctx) {
       const m = await base.fit(view, o, ctx);
-      return { save: () => m.save(), sample: (n, c) => ((drawn.rows += n), m.sample(n, c)) };
+      return {
+        save: () => m.save(),
+        sample: (n, c) => {
+          drawn.rows += n;
+          return m.sample(n, c);
+        },
+      };
     },
   };
   return { generator, drawn };
@@ -56,8 +62,17 @@ describe('inequality', () => {
 
   it('is enforced by rejection when a column has missing values, and is strict when asked', async () => {
     const t = new Table([
-      ['lo', { type: 'number', values: Float64Array.from({ length: 200 }, (_, i) => (i % 10 === 0 ? Number.NaN : i % 50)) }],
-      ['hi', { type: 'number', values: Float64Array.from({ length: 200 }, (_, i) => (i % 50) + 1 + (i % 7)) }],
+      [
+        'lo',
+        {
+          type: 'number',
+          values: Float64Array.from({ length: 200 }, (_, i) => (i % 10 === 0 ? Number.NaN : i % 50)),
+        },
+      ],
+      [
+        'hi',
+        { type: 'number', values: Float64Array.from({ length: 200 }, (_, i) => (i % 50) + 1 + (i % 7)) },
+      ],
     ]);
     const md = {
       version: 1 as const,
@@ -66,7 +81,11 @@ describe('inequality', () => {
         hi: { sdtype: 'numerical' as const, representation: 'integer' as const },
       },
     };
-    const synth = new Synthesizer({ generator: independentMarginals(), metadata: md, constraints: [inequality('lo', 'hi', { strict: true })] });
+    const synth = new Synthesizer({
+      generator: independentMarginals(),
+      metadata: md,
+      constraints: [inequality('lo', 'hi', { strict: true })],
+    });
     await synth.fit(t);
     const out = await synth.sample(1000, { seed: 1 });
     const lo = (out.column('lo') as { values: Float64Array }).values;

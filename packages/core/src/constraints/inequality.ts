@@ -33,7 +33,8 @@ export function inequality(low: string, high: string, options: { strict?: boolea
       const p = (n: string) => plan.columns.find((x) => x.name === n);
       const lp = p(low);
       const hp = p(high);
-      const reparam = lp?.kind === 'continuous' && hp?.kind === 'continuous' && lp.fill === null && hp.fill === null;
+      const reparam =
+        lp?.kind === 'continuous' && hp?.kind === 'continuous' && lp.fill === null && hp.fill === null;
       const fitted = restore({ reparam });
       assertHoldsOnData(fitted, table);
       return fitted;

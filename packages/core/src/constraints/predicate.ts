@@ -1,7 +1,13 @@
 import type { Column } from '../table/column.js';
 import { MISSING_BOOL } from '../table/column.js';
 import type { Table } from '../table/table.js';
-import { assertHoldsOnData, type Constraint, type FittedConstraint, rejectWhere, requireColumns } from './constraint.js';
+import {
+  assertHoldsOnData,
+  type Constraint,
+  type FittedConstraint,
+  rejectWhere,
+  requireColumns,
+} from './constraint.js';
 
 /** A row's values as a predicate sees them: numbers (datetimes as epoch ms), strings, booleans; null when missing. */
 export type PredicateRow = Record<string, number | string | boolean | null>;
@@ -12,7 +18,11 @@ export type PredicateRow = Record<string, number | string | boolean | null>;
  * it inside the call, do not keep it. Predicates are code, so they are not saved in a model file;
  * pass them again to `Synthesizer.load(bytes, { constraints })`.
  */
-export function predicate(name: string, columns: readonly string[], test: (row: PredicateRow) => boolean): Constraint {
+export function predicate(
+  name: string,
+  columns: readonly string[],
+  test: (row: PredicateRow) => boolean,
+): Constraint {
   const constraint: Constraint = {
     type: 'predicate',
     name: `predicate(${name})`,

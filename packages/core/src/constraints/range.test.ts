@@ -8,7 +8,8 @@ import { range } from './range.js';
 import { negative, positive } from './sign.js';
 
 const { table, metadata } = conformanceTable(300);
-const income = (v: ViewTable) => (v.columns.find((c) => c.name === 'income') as { values: Float64Array }).values;
+const income = (v: ViewTable) =>
+  (v.columns.find((c) => c.name === 'income') as { values: Float64Array }).values;
 
 describe('range, positive, negative', () => {
   const plan = fitViewPlan(table, metadata);
@@ -26,27 +27,56 @@ describe('range, positive, negative', () => {
       const z = r.forward(view);
       expect(income(z)).not.toEqual(income(view));
       const back = income(r.reverse(z));
-      income(view).forEach((x, i) => expect(back[i]).toBeCloseTo(x, 6));
+      for (const [i, x] of income(view).entries()) expect(back[i]).toBeCloseTo(x, 6);
       // any real number maps back inside the range
       const wild = Float64Array.from([-1e3, -50, 0, 50, 700]);
-      const z5 = { nRows: 5, columns: z.columns.map((col) => (col.name === 'income' ? { ...col, values: wild } : { ...col, ...(col.kind === 'continuous' ? { values: new Float64Array(5) } : { codes: new Int32Array(5) }) })) };
+      const z5 = {
+        nRows: 5,
+        columns: z.columns.map((col) =>
+          col.name === 'income'
+            ? { ...col, values: wild }
+            : {
+                ...col,
+                ...(col.kind === 'continuous'
+                  ? { values: new Float64Array(5) }
+                  : { codes: new Int32Array(5) }),
+              },
+        ),
+      };
       const out = income(r.reverse(z5));
       expect(out.every((x) => x >= lo && x <= hi)).toBe(true);
     }
   });
 
   it('keeps every sampled value in range and refuses data outside it', async () => {
-    const synth = new Synthesizer({ generator: independentMarginals(), metadata, constraints: [range('age', { min: 20, max: 80 })] });
-    await expect(synth.fit(table)).rejects.toMatchObject({ code: 'CONSTRAINT_VIOLATED_BY_DATA', column: 'age' });
+    const synth = new Synthesizer({
+      generator: independentMarginals(),
+      metadata,
+      constraints: [range('age', { min: 20, max: 80 })],
+    });
+    await expect(synth.fit(table)).rejects.toMatchObject({
+      code: 'CONSTRAINT_VIOLATED_BY_DATA',
+      column: 'age',
+    });
     const ok = new Synthesizer({
       generator: independentMarginals(),
-      metadata: { ...metadata, constraints: [{ type: 'range', column: 'income', min: 1000, max: 200_000 }, { type: 'positive', column: 'age', strict: true }] },
+      metadata: {
+        ...metadata,
+        constraints: [
+          { type: 'range', column: 'income', min: 1000, max: 200_000 },
+          { type: 'positive', column: 'age', strict: true },
+        ],
+      },
     });
     await ok.fit(table);
     const out = await ok.sample(1000, { seed: 9 });
     const v = (out.column('income') as { values: Float64Array }).values;
     expect(v.every((x) => x >= 1000 && x <= 200_000)).toBe(true);
-    await expect(new Synthesizer({ generator: independentMarginals(), metadata, constraints: [negative('income')] }).fit(table)).rejects.toMatchObject({
+    await expect(
+      new Synthesizer({ generator: independentMarginals(), metadata, constraints: [negative('income')] }).fit(
+        table,
+      ),
+    ).rejects.toMatchObject({
       code: 'CONSTRAINT_VIOLATED_BY_DATA',
       row: 1,
       message: expect.stringContaining('negative(income)'),
@@ -54,7 +84,13 @@ describe('range, positive, negative', () => {
   });
 
   it('rejects bad specs clearly', () => {
-    return expect(new Synthesizer({ generator: independentMarginals(), metadata, constraints: [{ type: 'range', column: 'age' }] }).fit(table)).rejects.toMatchObject({
+    return expect(
+      new Synthesizer({
+        generator: independentMarginals(),
+        metadata,
+        constraints: [{ type: 'range', column: 'age' }],
+      }).fit(table),
+    ).rejects.toMatchObject({
       code: 'BAD_METADATA',
     });
   });

@@ -42,7 +42,12 @@ export function range(column: string, options: RangeOptions, type = 'range'): Co
     columns: [column],
     spec:
       type === 'range'
-        ? { type: 'range', column, ...(min === undefined ? {} : { min }), ...(max === undefined ? {} : { max }) }
+        ? {
+            type: 'range',
+            column,
+            ...(min === undefined ? {} : { min }),
+            ...(max === undefined ? {} : { max }),
+          }
         : { type: type as 'positive' | 'negative', column, strict },
     fit(table: Table, plan: ViewPlan) {
       requireColumns(table, constraint);
@@ -62,7 +67,10 @@ export function range(column: string, options: RangeOptions, type = 'range'): Co
       reparam: state.reparam ? () => rangeReparam(column, min, max) : undefined,
       markInvalid(table, valid) {
         const v = numericValues(table, column, name);
-        return rejectWhere(valid, strict ? (i) => v[i]! <= lo || v[i]! >= hi : (i) => v[i]! < lo || v[i]! > hi);
+        return rejectWhere(
+          valid,
+          strict ? (i) => v[i]! <= lo || v[i]! >= hi : (i) => v[i]! < lo || v[i]! > hi,
+        );
       },
     };
   }

@@ -18,7 +18,8 @@ const options = defineOptions({
     default: 256,
     min: 2,
     max: 100_000,
-    description: 'Points of each continuous column’s quantile function kept in the model (interpolated linearly)',
+    description:
+      'Points of each continuous column’s quantile function kept in the model (interpolated linearly)',
   },
 });
 
@@ -32,7 +33,9 @@ type Marginal =
  * quantile function on a grid (never the rows themselves), discrete columns their frequencies.
  * It honours equals and range conditions exactly by drawing from the conditioned marginal.
  */
-export function independentMarginals(overrides: { quantiles?: number } = {}): GeneratorPlugin<typeof options> {
+export function independentMarginals(
+  overrides: { quantiles?: number } = {},
+): GeneratorPlugin<typeof options> {
   return configurePlugin(
     {
       kind: 'generator',
@@ -110,18 +113,22 @@ class IndependentModel implements FittedModel {
     const arrays: Record<string, TypedArray> = {};
     const json = this.marginals.map((m, j): JsonValue => {
       arrays[String(j)] = m.kind === 'continuous' ? m.quantiles : m.weights;
-      return m.kind === 'continuous' ? { kind: m.kind, name: m.name } : { kind: m.kind, name: m.name, labels: [...m.labels] };
+      return m.kind === 'continuous'
+        ? { kind: m.kind, name: m.name }
+        : { kind: m.kind, name: m.name, labels: [...m.labels] };
     });
     return { json, arrays };
   }
 
   static fromState(state: ModelState): IndependentModel {
     const cols = state.json as Array<{ kind: 'continuous' | 'discrete'; name: string; labels?: string[] }>;
-    if (!Array.isArray(cols)) throw new SynthkitError('BAD_ARTIFACT', 'independent: model state is not a column list');
+    if (!Array.isArray(cols))
+      throw new SynthkitError('BAD_ARTIFACT', 'independent: model state is not a column list');
     return new IndependentModel(
       cols.map((c, j): Marginal => {
         const a = state.arrays[String(j)];
-        if (!(a instanceof Float64Array)) throw new SynthkitError('BAD_ARTIFACT', `independent: no array for column "${c.name}"`);
+        if (!(a instanceof Float64Array))
+          throw new SynthkitError('BAD_ARTIFACT', `independent: no array for column "${c.name}"`);
         return c.kind === 'continuous'
           ? { kind: 'continuous', name: c.name, quantiles: a }
           : { kind: 'discrete', name: c.name, labels: c.labels ?? [], weights: a };

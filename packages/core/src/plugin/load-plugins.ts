@@ -27,10 +27,14 @@ export async function loadPlugins(
     try {
       mod = (await import(pathToFileURL(entry).href)) as Record<string, unknown>;
     } catch (cause) {
-      throw new SynthkitError('BAD_PLUGIN', `Plugin "${spec}" could not be imported: ${(cause as Error).message}`, {
-        hint: `Check that ${entry} is built JavaScript and its dependencies are installed`,
-        cause,
-      });
+      throw new SynthkitError(
+        'BAD_PLUGIN',
+        `Plugin "${spec}" could not be imported: ${(cause as Error).message}`,
+        {
+          hint: `Check that ${entry} is built JavaScript and its dependencies are installed`,
+          cause,
+        },
+      );
     }
     const plugins = pluginsOf(mod, spec).map((p) => checkPlugin(p, spec));
     registry.add(...plugins);
@@ -44,7 +48,9 @@ function resolveEntry(spec: string, cwd: string): string {
   if (isPath) {
     const path = spec.startsWith('file:') ? new URL(spec).pathname : resolve(cwd, spec);
     if (!existsSync(path))
-      throw new SynthkitError('PLUGIN_NOT_FOUND', `No plugin file or folder at ${path}`, { hint: 'Check the path (relative paths start from the working directory or the config file)' });
+      throw new SynthkitError('PLUGIN_NOT_FOUND', `No plugin file or folder at ${path}`, {
+        hint: 'Check the path (relative paths start from the working directory or the config file)',
+      });
     return statSync(path).isDirectory() ? packageEntry(path, '.', spec) : path;
   }
   const parts = spec.split('/');
@@ -68,11 +74,18 @@ function packageEntry(dir: string, subpath: string, spec: string): string {
     try {
       pkg = JSON.parse(readFileSync(json, 'utf8'));
     } catch (cause) {
-      throw new SynthkitError('BAD_PLUGIN', `Plugin "${spec}" has an unreadable package.json`, { hint: `Fix ${json}`, cause });
+      throw new SynthkitError('BAD_PLUGIN', `Plugin "${spec}" has an unreadable package.json`, {
+        hint: `Fix ${json}`,
+        cause,
+      });
     }
   }
   const target =
-    pkg.exports !== undefined ? exportTarget(pkg.exports, subpath) : subpath === '.' ? (pkg.main ?? 'index.js') : subpath;
+    pkg.exports !== undefined
+      ? exportTarget(pkg.exports, subpath)
+      : subpath === '.'
+        ? (pkg.main ?? 'index.js')
+        : subpath;
   if (target === undefined)
     throw new SynthkitError('PLUGIN_NOT_FOUND', `Plugin package "${spec}" does not export "${subpath}"`, {
       hint: `Its package.json "exports" must offer "${subpath}" under an "import" or "default" condition`,
@@ -97,7 +110,8 @@ function exportTarget(exp: unknown, subpath: string): string | undefined {
   if (typeof exp !== 'object' || exp === null) return undefined;
   const obj = exp as Record<string, unknown>;
   const keys = Object.keys(obj);
-  if (keys.some((k) => k.startsWith('.'))) return obj[subpath] === undefined ? undefined : conditional(obj[subpath]);
+  if (keys.some((k) => k.startsWith('.')))
+    return obj[subpath] === undefined ? undefined : conditional(obj[subpath]);
   return subpath === '.' ? conditional(obj) : undefined;
 }
 
@@ -134,20 +148,30 @@ function checkPlugin(p: unknown, spec: string): Plugin {
   const missing: string[] = [];
   const need = (ok: boolean, what: string) => ok || missing.push(what);
   need(typeof o.name === 'string' && o.name !== '', 'a name');
-  need(o.kind === 'generator' || o.kind === 'metric' || o.kind === 'attack', 'kind "generator", "metric" or "attack"');
+  need(
+    o.kind === 'generator' || o.kind === 'metric' || o.kind === 'attack',
+    'kind "generator", "metric" or "attack"',
+  );
   if (o.kind === 'generator') {
     need(typeof o.version === 'string', 'a version');
     need(typeof o.options === 'object' && o.options !== null, 'an options schema');
     const c = (o.supports as { conditions?: unknown } | undefined)?.conditions;
-    need(c === 'none' || c === 'discrete' || c === 'all', 'supports.conditions ("none", "discrete" or "all")');
+    need(
+      c === 'none' || c === 'discrete' || c === 'all',
+      'supports.conditions ("none", "discrete" or "all")',
+    );
     need(typeof o.fit === 'function', 'a fit function');
     need(typeof o.load === 'function', 'a load function');
   }
   if (o.kind === 'metric') need(typeof o.compute === 'function', 'a compute function');
   if (o.kind === 'attack') need(typeof o.run === 'function', 'a run function');
   if (missing.length > 0)
-    throw new SynthkitError('BAD_PLUGIN', `Plugin ${typeof o.name === 'string' ? `"${o.name}" ` : ''}from "${spec}" lacks ${missing.join(', ')}`, {
-      hint: 'See "Writing a plugin" in the @synthkit/core README',
-    });
+    throw new SynthkitError(
+      'BAD_PLUGIN',
+      `Plugin ${typeof o.name === 'string' ? `"${o.name}" ` : ''}from "${spec}" lacks ${missing.join(', ')}`,
+      {
+        hint: 'See "Writing a plugin" in the @synthkit/core README',
+      },
+    );
   return p as Plugin;
 }

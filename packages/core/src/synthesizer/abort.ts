@@ -1,4 +1,4 @@
-import { SynthkitError, isSynthkitError } from '../errors/synthkit-error.js';
+import { isSynthkitError, SynthkitError } from '../errors/synthkit-error.js';
 
 export function abortedError(signal: AbortSignal): SynthkitError {
   const reason = signal.reason instanceof Error ? `: ${signal.reason.message}` : '';

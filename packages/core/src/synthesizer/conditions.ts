@@ -55,10 +55,14 @@ export function resolveConditions(conditions: Conditions, env: Env): ResolvedCon
         hint: `Columns are: ${env.plan.columns.map((x) => x.name).join(', ')}`,
       });
     if (p.kind === 'regenerated')
-      throw new SynthkitError('BAD_CONDITION', `Column "${column}" is ${p.meta.sdtype}: it is regenerated, not learned, so it cannot be conditioned on`, {
-        column,
-        hint: 'Condition on a learned column instead',
-      });
+      throw new SynthkitError(
+        'BAD_CONDITION',
+        `Column "${column}" is ${p.meta.sdtype}: it is regenerated, not learned, so it cannot be conditioned on`,
+        {
+          column,
+          hint: 'Condition on a learned column instead',
+        },
+      );
     if (p.kind === 'discrete' && !isRange(value)) {
       const label = matchLabel(p, value, env.metadata);
       checks.push(equalsCheck(p, label));
@@ -71,7 +75,8 @@ export function resolveConditions(conditions: Conditions, env: Env): ResolvedCon
     checks.push(rangeCheck(column, min, max));
     if (p.kind !== 'continuous' || touched.has(column)) continue;
     if (env.supports === 'all') passed.push({ kind: 'range', column, ...roundingSlack(p, min, max) });
-    if (env.supports !== 'none' && p.fill !== null) passed.push({ kind: 'equals', column: column + MISSING_SUFFIX, code: 0 });
+    if (env.supports !== 'none' && p.fill !== null)
+      passed.push({ kind: 'equals', column: column + MISSING_SUFFIX, code: 0 });
   }
   for (const r of env.reparams) {
     const mine = new Map([...fixedTouched].filter(([c]) => r.touches.includes(c)));
@@ -102,13 +107,17 @@ function matchLabel(p: DiscretePlan, value: ConditionValue, metadata: Metadata):
     if (loose.length === 1) return loose[0]!;
   }
   if (value === MISSING_LABEL && p.missingCode >= 0) return MISSING_LABEL;
-  throw new SynthkitError('BAD_CONDITION', `Column "${p.name}" never has the value ${JSON.stringify(value)} in the data`, {
-    column: p.name,
-    hint: `Valid values: ${present
-      .slice(0, 30)
-      .map((l) => JSON.stringify(l))
-      .join(', ')}${present.length > 30 ? ` and ${present.length - 30} more` : ''}`,
-  });
+  throw new SynthkitError(
+    'BAD_CONDITION',
+    `Column "${p.name}" never has the value ${JSON.stringify(value)} in the data`,
+    {
+      column: p.name,
+      hint: `Valid values: ${present
+        .slice(0, 30)
+        .map((l) => JSON.stringify(l))
+        .join(', ')}${present.length > 30 ? ` and ${present.length - 30} more` : ''}`,
+    },
+  );
 }
 
 function rangeOf(p: ContinuousPlan | DiscretePlan, value: ConditionValue): [number, number] {
@@ -125,8 +134,18 @@ function rangeOf(p: ContinuousPlan | DiscretePlan, value: ConditionValue): [numb
   const num = (v: unknown, fallback: number): number => {
     if (v === undefined) return fallback;
     const t =
-      v instanceof Date ? v.getTime() : typeof v === 'number' ? v : typeof v === 'string' && v.trim() !== '' ? (p.physical === 'datetime' && Number.isNaN(Number(v)) ? Date.parse(v) : Number(v)) : Number.NaN;
-    return Number.isNaN(t) ? bad(`${JSON.stringify(v)} is not a ${p.physical === 'datetime' ? 'date' : 'number'}`) : t;
+      v instanceof Date
+        ? v.getTime()
+        : typeof v === 'number'
+          ? v
+          : typeof v === 'string' && v.trim() !== ''
+            ? p.physical === 'datetime' && Number.isNaN(Number(v))
+              ? Date.parse(v)
+              : Number(v)
+            : Number.NaN;
+    return Number.isNaN(t)
+      ? bad(`${JSON.stringify(v)} is not a ${p.physical === 'datetime' ? 'date' : 'number'}`)
+      : t;
   };
   if (isRange(value)) {
     const min = num(value.min, Number.NEGATIVE_INFINITY);
@@ -144,7 +163,8 @@ function roundingSlack(p: ContinuousPlan, min: number, max: number): { min: numb
   const hi = p.bounds ? Math.min(max, p.bounds.max) : max;
   const step = p.physical === 'datetime' ? p.unit : p.decimals === null ? 0 : 10 ** -p.decimals;
   const h = (step / 2) * (1 - 1e-9);
-  const onGrid = (x: number) => step > 0 && (p.physical === 'datetime' ? x % step === 0 : roundTo(x, p.decimals ?? 0) === x);
+  const onGrid = (x: number) =>
+    step > 0 && (p.physical === 'datetime' ? x % step === 0 : roundTo(x, p.decimals ?? 0) === x);
   const finite = (x: number, f: number) => (Number.isFinite(x) ? x : f);
   return {
     min: finite(onGrid(lo) ? lo - h : lo, -Number.MAX_VALUE),

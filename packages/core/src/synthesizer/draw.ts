@@ -71,15 +71,20 @@ export async function* drawRows(
           yield rows.length === table.nRows ? table : table.take(rows);
         }
         if (kept >= n) return;
-        if (drawn >= MIN_DRAWS && kept / drawn < MIN_ACCEPTANCE) throw unsatisfiable(f, conditions, rejectedBy, kept, drawn);
+        if (drawn >= MIN_DRAWS && kept / drawn < MIN_ACCEPTANCE)
+          throw unsatisfiable(f, conditions, rejectedBy, kept, drawn);
       }
     } finally {
       await iterator.return?.();
     }
     if (got === 0)
-      throw new SynthkitError('BAD_PLUGIN', `Generator "${f.generator.name}" returned no rows when asked for ${ask}`, {
-        hint: 'FittedModel.sample(n) must yield n rows in total; report this to the plugin author',
-      });
+      throw new SynthkitError(
+        'BAD_PLUGIN',
+        `Generator "${f.generator.name}" returned no rows when asked for ${ask}`,
+        {
+          hint: 'FittedModel.sample(n) must yield n rows in total; report this to the plugin author',
+        },
+      );
   }
 }
 
@@ -103,10 +108,14 @@ function unsatisfiable(
   const rate = `only ${kept} of ${drawn} sampled rows passed`;
   if (worst < f.constraints.length) {
     const c = f.constraints[worst]!.constraint;
-    return new SynthkitError('CONSTRAINT_UNSATISFIABLE', `Cannot sample rows that meet constraint ${c.name}: ${rate}`, {
-      column: c.columns[c.columns.length - 1]!,
-      hint: 'The model rarely produces rows that meet it: check the constraint against the data, or relax it',
-    });
+    return new SynthkitError(
+      'CONSTRAINT_UNSATISFIABLE',
+      `Cannot sample rows that meet constraint ${c.name}: ${rate}`,
+      {
+        column: c.columns[c.columns.length - 1]!,
+        hint: 'The model rarely produces rows that meet it: check the constraint against the data, or relax it',
+      },
+    );
   }
   const c = conditions.checks[worst - f.constraints.length]!;
   return new SynthkitError('CONDITION_UNSATISFIABLE', `Cannot sample rows where ${c.name}: ${rate}`, {

@@ -42,7 +42,9 @@ export function chainReparams(
   const reparamActive = constraints.map((fc, k) => {
     const cols = fc.constraint.columns;
     const on =
-      active !== undefined ? active[k] === true : fc.reparam !== undefined && !cols.some((c) => claimed.has(c));
+      active !== undefined
+        ? active[k] === true
+        : fc.reparam !== undefined && !cols.some((c) => claimed.has(c));
     if (!on || fc.reparam === undefined) return false;
     for (const c of cols) claimed.add(c);
     const r = fc.reparam(signature);

@@ -10,7 +10,8 @@ export function toLabels(c: Column): CategoricalColumn {
   if (c.type === 'categorical') return c;
   if (c.type === 'boolean') {
     const codes = new Int32Array(c.values.length);
-    for (let i = 0; i < codes.length; i++) codes[i] = c.values[i] === MISSING_BOOL ? MISSING_CODE : c.values[i]!;
+    for (let i = 0; i < codes.length; i++)
+      codes[i] = c.values[i] === MISSING_BOOL ? MISSING_CODE : c.values[i]!;
     return { type: 'categorical', codes, categories: ['false', 'true'] };
   }
   const distinct = [...new Set(c.values)].filter((v) => !Number.isNaN(v)).sort((a, b) => a - b);
@@ -31,9 +32,14 @@ export function labelOf(physical: Column['type'], value: unknown): string | unde
       return typeof v === 'number' && Number.isFinite(v) ? String(v) : undefined;
     }
     case 'boolean':
-      return typeof value === 'boolean' ? String(value) : typeof value === 'string' ? value.toLowerCase() : undefined;
+      return typeof value === 'boolean'
+        ? String(value)
+        : typeof value === 'string'
+          ? value.toLowerCase()
+          : undefined;
     case 'datetime': {
-      const t = value instanceof Date ? value.getTime() : typeof value === 'string' ? Date.parse(value) : Number.NaN;
+      const t =
+        value instanceof Date ? value.getTime() : typeof value === 'string' ? Date.parse(value) : Number.NaN;
       return Number.isNaN(t) ? undefined : new Date(t).toISOString();
     }
   }

@@ -28,7 +28,11 @@ export interface LineageInput {
 export interface LineageManifest {
   readonly synthkit: string;
   readonly createdAt: string;
-  readonly generator: { readonly name: string; readonly version: string; readonly options: Record<string, JsonValue> };
+  readonly generator: {
+    readonly name: string;
+    readonly version: string;
+    readonly options: Record<string, JsonValue>;
+  };
   readonly seed: number;
   readonly fitSeed: number | null;
   readonly rows: number;
@@ -37,7 +41,11 @@ export interface LineageManifest {
   readonly balance: { readonly column: string; readonly shares: Record<string, number> | null } | null;
   readonly constraints: string[];
   readonly metadataHash: string | null;
-  readonly input: { readonly path: string | null; readonly fingerprint: string | null; readonly rows: number | null };
+  readonly input: {
+    readonly path: string | null;
+    readonly fingerprint: string | null;
+    readonly rows: number | null;
+  };
   readonly seconds: number | null;
   /** How to get the same bytes again, in words. */
   readonly reproduce: string;
@@ -56,20 +64,30 @@ export function lineage(o: LineageInput): LineageManifest {
     ? Object.fromEntries(
         Object.entries(o.conditions).map(([k, v]): [string, JsonValue] => [
           k,
-          v instanceof Date ? v.toISOString() : typeof v === 'object' && v !== null ? (JSON.parse(JSON.stringify(v)) as JsonValue) : v,
+          v instanceof Date
+            ? v.toISOString()
+            : typeof v === 'object' && v !== null
+              ? (JSON.parse(JSON.stringify(v)) as JsonValue)
+              : v,
         ]),
       )
     : null;
   return {
     synthkit: SYNTHKIT_VERSION,
     createdAt: (o.startedAt ?? new Date()).toISOString(),
-    generator: { name: info.name, version: info.version, options: { ...(info.options as Record<string, JsonValue>) } },
+    generator: {
+      name: info.name,
+      version: info.version,
+      options: { ...(info.options as Record<string, JsonValue>) },
+    },
     seed: o.seed,
     fitSeed: fit?.seed ?? null,
     rows: o.rows,
     batchSize: o.batchSize ?? DEFAULT_BATCH_SIZE,
     conditions: conditions && Object.keys(conditions).length > 0 ? conditions : null,
-    balance: o.balance ? { column: o.balance.column, shares: o.balance.shares ? { ...o.balance.shares } : null } : null,
+    balance: o.balance
+      ? { column: o.balance.column, shares: o.balance.shares ? { ...o.balance.shares } : null }
+      : null,
     constraints: s.constraintNames,
     metadataHash: metadata ? metadataHash(metadata) : null,
     input: {

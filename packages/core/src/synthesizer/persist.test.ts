@@ -38,7 +38,8 @@ describe('Synthesizer save/load', () => {
     const bytes = (await fitted()).save();
     for (const name of ['booking_id', 'email']) {
       const c = table.column(name) as CategoricalColumn;
-      for (let i = 0; i < table.nRows; i++) expect(containsText(bytes, valueAt(c, i) as string), `${name} row ${i + 1}`).toBe(false);
+      for (let i = 0; i < table.nRows; i++)
+        expect(containsText(bytes, valueAt(c, i) as string), `${name} row ${i + 1}`).toBe(false);
     }
     // the canary check itself works
     expect(containsText(bytes, 'Paris')).toBe(true);
@@ -46,22 +47,39 @@ describe('Synthesizer save/load', () => {
 
   it('fails before any plugin code runs on a damaged or unknown file', async () => {
     let loads = 0;
-    const spy: GeneratorPlugin<any> = { ...independentMarginals(), load: (s, o) => (loads++, independentMarginals().load(s, o)) };
+    const spy: GeneratorPlugin<any> = {
+      ...independentMarginals(),
+      load: (s, o) => {
+        loads++;
+        return independentMarginals().load(s, o);
+      },
+    };
     const bytes = (await fitted()).save();
     const tampered = bytes.slice();
     tampered[Math.floor(bytes.length / 2)]! ^= 1;
-    await expect(Synthesizer.load(tampered, { plugins: [spy] })).rejects.toMatchObject({ code: 'BAD_ARTIFACT' });
-    await expect(Synthesizer.load(bytes.subarray(0, bytes.length - 100), { plugins: [spy] })).rejects.toMatchObject({ code: 'BAD_ARTIFACT' });
+    await expect(Synthesizer.load(tampered, { plugins: [spy] })).rejects.toMatchObject({
+      code: 'BAD_ARTIFACT',
+    });
+    await expect(
+      Synthesizer.load(bytes.subarray(0, bytes.length - 100), { plugins: [spy] }),
+    ).rejects.toMatchObject({ code: 'BAD_ARTIFACT' });
     const newer = bytes.slice();
     newer[8] = 99;
-    await expect(Synthesizer.load(newer, { plugins: [spy] })).rejects.toMatchObject({ code: 'ARTIFACT_VERSION' });
+    await expect(Synthesizer.load(newer, { plugins: [spy] })).rejects.toMatchObject({
+      code: 'ARTIFACT_VERSION',
+    });
     expect(loads).toBe(0);
-    await expect(Synthesizer.load(bytes, { plugins: [] })).rejects.toMatchObject({ code: 'PLUGIN_NOT_FOUND', message: expect.stringContaining('independent') });
+    await expect(Synthesizer.load(bytes, { plugins: [] })).rejects.toMatchObject({
+      code: 'PLUGIN_NOT_FOUND',
+      message: expect.stringContaining('independent'),
+    });
     await Synthesizer.load(bytes, { plugins: [spy] });
     expect(loads).toBe(1);
   });
 
   it('refuses to save before fit', () => {
-    expect(() => new Synthesizer({ generator: independentMarginals(), metadata }).save()).toThrow(expect.objectContaining({ code: 'NOT_FITTED' }));
+    expect(() => new Synthesizer({ generator: independentMarginals(), metadata }).save()).toThrow(
+      expect.objectContaining({ code: 'NOT_FITTED' }),
+    );
   });
 });

@@ -18,7 +18,13 @@ interface Manifest {
   generator: { name: string; version: string; options: Record<string, JsonValue> };
   metadata: Metadata;
   plan: ViewPlan;
-  constraints: Array<{ type: string; name: string; spec: ConstraintSpec | null; state: JsonValue; reparam: boolean }>;
+  constraints: Array<{
+    type: string;
+    name: string;
+    spec: ConstraintSpec | null;
+    state: JsonValue;
+    reparam: boolean;
+  }>;
   fit: FitRecord;
   model: JsonValue;
 }
@@ -28,7 +34,11 @@ export function encodeSynthesizer(f: Fitted): Uint8Array {
   const manifest: Manifest = {
     format: 'synthkit-model',
     synthkit: SYNTHKIT_VERSION,
-    generator: { name: f.generator.name, version: f.generator.version, options: f.options as Record<string, JsonValue> },
+    generator: {
+      name: f.generator.name,
+      version: f.generator.version,
+      options: f.options as Record<string, JsonValue>,
+    },
     metadata: f.metadata,
     plan: f.plan,
     constraints: f.constraints.map((c, k) => ({
@@ -65,16 +75,21 @@ export async function decodeSynthesizer(bytes: Uint8Array, o: LoadOptions): Prom
   };
   if (m.format !== 'synthkit-model') bad('it is not a synthesizer model');
   if (!m.generator || typeof m.generator.name !== 'string') bad('no generator');
-  if (!m.metadata || !m.plan || !Array.isArray(m.plan.columns) || !Array.isArray(m.constraints) || !m.fit) bad('a section is missing');
+  if (!m.metadata || !m.plan || !Array.isArray(m.plan.columns) || !Array.isArray(m.constraints) || !m.fit)
+    bad('a section is missing');
   const generator = findGenerator(m.generator.name, o);
   const options = parseOptions(generator.options, m.generator.options, generator.name);
   const constraints: FittedConstraint[] = m.constraints.map((c) => {
     if (c.spec) return constraintFromSpec(c.spec).restore(c.state);
     const code = o.constraints?.find((x) => x.name === c.name);
     if (!code)
-      throw new SynthkitError('BAD_OPTION', `The model was fitted with constraint ${c.name}, which is code and is not saved`, {
-        hint: 'Pass it again: Synthesizer.load(bytes, { constraints: [predicate(...)] })',
-      });
+      throw new SynthkitError(
+        'BAD_OPTION',
+        `The model was fitted with constraint ${c.name}, which is code and is not saved`,
+        {
+          hint: 'Pass it again: Synthesizer.load(bytes, { constraints: [predicate(...)] })',
+        },
+      );
     return code.restore(c.state);
   });
   const { reparams, reparamActive, signature } = chainReparams(
@@ -105,7 +120,11 @@ function findGenerator(name: string, o: LoadOptions): GeneratorPlugin<any> {
   const found = o.plugins?.find((p) => p.kind === 'generator' && p.name === name);
   if (found) return found;
   if (o.registry?.has('generator', name)) return o.registry.get('generator', name);
-  throw new SynthkitError('PLUGIN_NOT_FOUND', `The model was made by generator "${name}", which is not loaded`, {
-    hint: `Pass it: Synthesizer.load(bytes, { plugins: [${name}()] }) or load its package with --plugin`,
-  });
+  throw new SynthkitError(
+    'PLUGIN_NOT_FOUND',
+    `The model was made by generator "${name}", which is not loaded`,
+    {
+      hint: `Pass it: Synthesizer.load(bytes, { plugins: [${name}()] }) or load its package with --plugin`,
+    },
+  );
 }

@@ -35,7 +35,9 @@ describe('Synthesizer on Adult', () => {
       return formatCsv(await synth.sample(3000, { seed: sampleSeed }), metadata);
     };
     const a = await run(1);
-    expect(a.split('\n')[0]).toBe('age,workclass,fnlwgt,education,education-num,marital-status,occupation,relationship,race,sex,capital-gain,capital-loss,hours-per-week,native-country,income');
+    expect(a.split('\n')[0]).toBe(
+      'age,workclass,fnlwgt,education,education-num,marital-status,occupation,relationship,race,sex,capital-gain,capital-loss,hours-per-week,native-country,income',
+    );
     expect(a).toBe(await run(1));
     expect(a).not.toBe(await run(2));
     // Adult's leading spaces survive and integers stay integers
@@ -57,7 +59,13 @@ describe('Synthesizer on Adult', () => {
     expect(rows.every((r) => r.split(',')[9] === ' Female')).toBe(true);
     await expect(loadSynthesizerFile(join(tmp, 'missing.skm'))).rejects.toMatchObject({ code: 'IO_ERROR' });
 
-    const manifest = lineage({ synthesizer: loaded, seed: 4, rows: 2000, conditions, input: 'data/adult.csv' });
+    const manifest = lineage({
+      synthesizer: loaded,
+      seed: 4,
+      rows: 2000,
+      conditions,
+      input: 'data/adult.csv',
+    });
     expect(manifest).toMatchObject({
       synthkit: SYNTHKIT_VERSION,
       generator: { name: 'independent', version: '0.1.0', options: { quantiles: 256 } },
@@ -80,12 +88,18 @@ describe('Synthesizer on taxis', () => {
   it('keeps every dropoff at or after its pickup, in the input datetime format', async () => {
     const read = await readCsvFile(data('taxis.csv'));
     const metadata = detectMetadata(read.table, { formats: read.formats });
-    const synth = new Synthesizer({ generator: independentMarginals(), metadata, constraints: [inequality('pickup', 'dropoff')] });
+    const synth = new Synthesizer({
+      generator: independentMarginals(),
+      metadata,
+      constraints: [inequality('pickup', 'dropoff')],
+    });
     await synth.fit(read.table, { seed: 1 });
     const out = await synth.sample(5000, { seed: 1 });
     const pickup = (out.column('pickup') as { values: Float64Array }).values;
     const dropoff = (out.column('dropoff') as { values: Float64Array }).values;
-    expect(pickup.every((p, i) => Number.isNaN(p) || Number.isNaN(dropoff[i]!) || p <= dropoff[i]!)).toBe(true);
+    expect(pickup.every((p, i) => Number.isNaN(p) || Number.isNaN(dropoff[i]!) || p <= dropoff[i]!)).toBe(
+      true,
+    );
     const line = formatCsv(out.slice(0, 1), metadata).split('\n')[1]!;
     expect(line).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,/);
   });
@@ -94,7 +108,9 @@ describe('Synthesizer on taxis', () => {
 describe('SYNTHKIT_VERSION', () => {
   it('equals the core package version', async () => {
     const { readFile } = await import('node:fs/promises');
-    const pkg = JSON.parse(await readFile(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+    const pkg = JSON.parse(await readFile(new URL('../../package.json', import.meta.url), 'utf8')) as {
+      version: string;
+    };
     expect(SYNTHKIT_VERSION).toBe(pkg.version);
   });
 });

@@ -1,5 +1,5 @@
-import type { Rng } from '../rng/rng.js';
 import { regenerateColumn } from '../pii/regenerate.js';
+import type { Rng } from '../rng/rng.js';
 import type { Column } from '../table/column.js';
 import { Table } from '../table/table.js';
 import type { ViewPlan } from './view.js';

@@ -6,15 +6,15 @@ import { checkMetadataAgainstTable } from '../metadata/check-table.js';
 import { detectMetadata } from '../metadata/detect.js';
 import type { ConstraintSpec, Metadata } from '../metadata/types.js';
 import { parseOptions } from '../plugin/options.js';
-import type { GeneratorPlugin, JsonValue, ProgressEvent } from '../plugin/types.js';
+import type { GeneratorPlugin, ProgressEvent } from '../plugin/types.js';
 import { Rng } from '../rng/rng.js';
 import { Table } from '../table/table.js';
 import { throwIfAborted, untilAborted } from './abort.js';
 import { type BalanceOptions, balanceGroups, groupRowsIn } from './balance.js';
 import { type Conditions, type ResolvedConditions, resolveConditions } from './conditions.js';
 import { drawRows } from './draw.js';
-import { decodeSynthesizer, encodeSynthesizer, type LoadOptions } from './persist.js';
 import { applyReparams, chainReparams, type Fitted } from './fitted.js';
+import { decodeSynthesizer, encodeSynthesizer, type LoadOptions } from './persist.js';
 import { withRegenerated } from './regenerate.js';
 import { fitViewPlan, fromView, toView, viewSignature } from './view.js';
 
@@ -81,7 +81,7 @@ export class Synthesizer {
 
   constructor(config: SynthesizerConfig) {
     const g = config.generator as Partial<GeneratorPlugin> | undefined;
-    if (!g || g.kind !== 'generator' || typeof g.fit !== 'function')
+    if (g?.kind !== 'generator' || typeof g.fit !== 'function')
       throw new SynthkitError('BAD_PLUGIN', 'Synthesizer needs a generator plugin', {
         hint: 'Pass one, e.g. new Synthesizer({ generator: gaussianCopula() })',
       });
@@ -96,7 +96,11 @@ export class Synthesizer {
   }
 
   get generatorInfo(): GeneratorInfo {
-    return { name: this.generator.name, version: this.generator.version, options: this.fitted?.options ?? this.options };
+    return {
+      name: this.generator.name,
+      version: this.generator.version,
+      options: this.fitted?.options ?? this.options,
+    };
   }
 
   get isFitted(): boolean {
@@ -118,7 +122,9 @@ export class Synthesizer {
     const progress = o.onProgress ?? (() => {});
     throwIfAborted(o.signal);
     if (table.nRows === 0)
-      throw new SynthkitError('NO_ROWS', 'Cannot fit on a table with no rows', { hint: 'Give a table with at least one data row' });
+      throw new SynthkitError('NO_ROWS', 'Cannot fit on a table with no rows', {
+        hint: 'Give a table with at least one data row',
+      });
     progress({ stage: 'prepare', done: 0, total: 1 });
     const metadata = this.config.metadata ?? detectMetadata(table);
     checkMetadataAgainstTable(metadata, table);
@@ -164,7 +170,9 @@ export class Synthesizer {
   async *sampleBatches(n: number, o: SampleOptions = {}): AsyncGenerator<Table> {
     const f = this.requireFitted();
     if (!Number.isSafeInteger(n) || n < 0)
-      throw new SynthkitError('BAD_OPTION', `Row count must be a whole number >= 0, got ${n}`, { hint: 'e.g. --rows 1000' });
+      throw new SynthkitError('BAD_OPTION', `Row count must be a whole number >= 0, got ${n}`, {
+        hint: 'e.g. --rows 1000',
+      });
     const batchSize = o.batchSize ?? DEFAULT_BATCH_SIZE;
     if (!Number.isSafeInteger(batchSize) || batchSize < 1)
       throw new SynthkitError('BAD_OPTION', `batchSize must be a whole number >= 1, got ${batchSize}`);
@@ -173,12 +181,15 @@ export class Synthesizer {
     const draw = { batchSize, signal: o.signal };
     const conditions = o.conditions ?? {};
     const resolve = (extra: Conditions): ResolvedConditions =>
-      resolveConditions({ ...conditions, ...extra }, {
-        plan: f.plan,
-        metadata: f.metadata,
-        reparams: f.reparams,
-        supports: f.generator.supports.conditions,
-      });
+      resolveConditions(
+        { ...conditions, ...extra },
+        {
+          plan: f.plan,
+          metadata: f.metadata,
+          reparams: f.reparams,
+          supports: f.generator.supports.conditions,
+        },
+      );
     let done = 0;
     progress({ stage: 'sample', done, total: n });
     const emit = (learned: Table): Table => {
@@ -221,7 +232,11 @@ export class Synthesizer {
   /** A Synthesizer from `save()`'s bytes; the generator comes from `registry` or `plugins`. */
   static async load(bytes: Uint8Array, o: LoadOptions = {}): Promise<Synthesizer> {
     const fitted = await decodeSynthesizer(bytes, o);
-    const synth = new Synthesizer({ generator: fitted.generator, options: fitted.options, metadata: fitted.metadata });
+    const synth = new Synthesizer({
+      generator: fitted.generator,
+      options: fitted.options,
+      metadata: fitted.metadata,
+    });
     synth.fitted = fitted;
     return synth;
   }

@@ -7,14 +7,34 @@ import { checkViewShape, fitViewPlan, fromView, toView, viewSignature } from './
 
 const NaN_ = Number.NaN;
 const table = new Table([
-  ['id', { type: 'categorical', codes: Int32Array.from([0, 1, 2, 3]), categories: ['c-01', 'c-02', 'c-03', 'c-04'] }],
+  [
+    'id',
+    {
+      type: 'categorical',
+      codes: Int32Array.from([0, 1, 2, 3]),
+      categories: ['c-01', 'c-02', 'c-03', 'c-04'],
+    },
+  ],
   ['age', { type: 'number', values: Float64Array.from([39, NaN_, 17, 90]) }],
   ['fare', { type: 'number', values: Float64Array.from([7, 2.15, 13.3, 5]) }],
   ['sex', { type: 'categorical', codes: Int32Array.from([0, 1, -1, 0]), categories: [' Male', ' Female'] }],
   ['passengers', { type: 'number', values: Float64Array.from([1, 1.0, 3, NaN_]) }],
   ['vip', { type: 'boolean', values: Uint8Array.from([1, 0, MISSING_BOOL, 0]) }],
-  ['pickup', { type: 'datetime', values: Float64Array.from([Date.UTC(2019, 2, 1, 8), Date.UTC(2019, 2, 2), NaN_, Date.UTC(2019, 2, 3)]) }],
-  ['email', { type: 'categorical', codes: Int32Array.from([0, 1, 2, 3]), categories: ['a@x.org', 'b@x.org', 'c@x.org', 'd@x.org'] }],
+  [
+    'pickup',
+    {
+      type: 'datetime',
+      values: Float64Array.from([Date.UTC(2019, 2, 1, 8), Date.UTC(2019, 2, 2), NaN_, Date.UTC(2019, 2, 3)]),
+    },
+  ],
+  [
+    'email',
+    {
+      type: 'categorical',
+      codes: Int32Array.from([0, 1, 2, 3]),
+      categories: ['a@x.org', 'b@x.org', 'c@x.org', 'd@x.org'],
+    },
+  ],
 ]);
 const metadata: Metadata = {
   version: 1,
@@ -82,7 +102,13 @@ describe('view', () => {
     expect(row.age).toBe(90);
     expect(row.fare).toBe(3.14);
     expect((row.pickup as Date).getTime()).toBe(Date.UTC(2019, 2, 2, 5));
-    const free = fitViewPlan(table, { ...metadata, columns: { ...metadata.columns, age: { sdtype: 'numerical', representation: 'integer', enforceBounds: false } } });
+    const free = fitViewPlan(table, {
+      ...metadata,
+      columns: {
+        ...metadata.columns,
+        age: { sdtype: 'numerical', representation: 'integer', enforceBounds: false },
+      },
+    });
     expect(fromView(free, noisy).row(0).age).toBe(120);
   });
 
@@ -90,16 +116,28 @@ describe('view', () => {
     const sig = viewSignature(plan);
     expect(sig.columns.map((c) => c.name)).toEqual(view.columns.map((c) => c.name));
     expect(() => checkViewShape(sig, view, 'g')).not.toThrow();
-    const bad = { ...view, columns: view.columns.map((c) => (c.name === 'sex' ? { ...c, codes: Int32Array.from([0, 0, 7, 0]) } : c)) };
+    const bad = {
+      ...view,
+      columns: view.columns.map((c) =>
+        c.name === 'sex' ? { ...c, codes: Int32Array.from([0, 0, 7, 0]) } : c,
+      ),
+    };
     expect(() => checkViewShape(sig, bad, 'g')).toThrow(/code 7/);
-    const nan = { ...view, columns: view.columns.map((c) => (c.name === 'fare' ? { ...c, values: Float64Array.from([1, NaN_, 1, 1]) } : c)) };
-    expect(() => checkViewShape(sig, nan, 'g')).toThrow(expect.objectContaining({ code: 'BAD_PLUGIN', column: 'fare' }));
+    const nan = {
+      ...view,
+      columns: view.columns.map((c) =>
+        c.name === 'fare' ? { ...c, values: Float64Array.from([1, NaN_, 1, 1]) } : c,
+      ),
+    };
+    expect(() => checkViewShape(sig, nan, 'g')).toThrow(
+      expect.objectContaining({ code: 'BAD_PLUGIN', column: 'fare' }),
+    );
   });
 
   it('refuses numerical metadata on text values, naming the column', () => {
-    expect(() => fitViewPlan(table, { version: 1, columns: { sex: { sdtype: 'numerical', representation: 'float' } } })).toThrow(
-      expect.objectContaining({ code: 'TYPE_MISMATCH', column: 'sex' }),
-    );
+    expect(() =>
+      fitViewPlan(table, { version: 1, columns: { sex: { sdtype: 'numerical', representation: 'float' } } }),
+    ).toThrow(expect.objectContaining({ code: 'TYPE_MISMATCH', column: 'sex' }));
     expect(() => fitViewPlan(table, { version: 1, columns: { nope: { sdtype: 'categorical' } } })).toThrow(
       expect.objectContaining({ code: 'UNKNOWN_COLUMN', column: 'nope' }),
     );

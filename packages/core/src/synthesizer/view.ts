@@ -67,11 +67,19 @@ export function fitViewPlan(table: Table, metadata: Metadata): ViewPlan {
 }
 
 function continuousPlan(name: string, meta: ColumnMetadata, col: Column): ContinuousPlan {
-  if (col.type === 'categorical' || col.type === 'boolean' || (meta.sdtype === 'datetime' && col.type !== 'datetime'))
-    throw new SynthkitError('TYPE_MISMATCH', `Column "${name}" is ${meta.sdtype} in the metadata but holds ${col.type} values`, {
-      column: name,
-      hint: `Set its sdtype to "categorical" in the metadata, or fix the values that are not ${meta.sdtype}`,
-    });
+  if (
+    col.type === 'categorical' ||
+    col.type === 'boolean' ||
+    (meta.sdtype === 'datetime' && col.type !== 'datetime')
+  )
+    throw new SynthkitError(
+      'TYPE_MISMATCH',
+      `Column "${name}" is ${meta.sdtype} in the metadata but holds ${col.type} values`,
+      {
+        column: name,
+        hint: `Set its sdtype to "categorical" in the metadata, or fix the values that are not ${meta.sdtype}`,
+      },
+    );
   const values = col.values;
   const observed = boundsClamp.fit(values);
   const hasMissing = values.some(Number.isNaN);
@@ -89,10 +97,14 @@ function continuousPlan(name: string, meta: ColumnMetadata, col: Column): Contin
 
 function tableColumn(table: Table, name: string): Column {
   if (!table.has(name))
-    throw new SynthkitError('UNKNOWN_COLUMN', `The metadata describes column "${name}" but the table has no such column`, {
-      column: name,
-      hint: `Remove it from the metadata or check the file; the table's columns are: ${table.names.join(', ')}`,
-    });
+    throw new SynthkitError(
+      'UNKNOWN_COLUMN',
+      `The metadata describes column "${name}" but the table has no such column`,
+      {
+        column: name,
+        hint: `Remove it from the metadata or check the file; the table's columns are: ${table.names.join(', ')}`,
+      },
+    );
   return table.column(name);
 }
 
@@ -103,7 +115,12 @@ export function toView(plan: ViewPlan, table: Table): ViewTable {
     if (p.kind === 'regenerated') continue;
     const col = table.column(p.name);
     if (p.kind === 'discrete') {
-      columns.push({ kind: 'discrete', name: p.name, codes: ordinal.forward(p, toLabels(col)), labels: p.labels });
+      columns.push({
+        kind: 'discrete',
+        name: p.name,
+        codes: ordinal.forward(p, toLabels(col)),
+        labels: p.labels,
+      });
       continue;
     }
     const raw = (col as { values: Float64Array }).values;
@@ -134,7 +151,10 @@ function emptyTable(plan: ViewPlan): Table {
       .filter((p) => p.kind !== 'regenerated')
       .map((p): [string, Column] => {
         if (p.kind === 'continuous') return [p.name, { type: p.physical, values: new Float64Array(0) }];
-        return [p.name, fromLabels(p.physical, { type: 'categorical', codes: new Int32Array(0), categories: [] })];
+        return [
+          p.name,
+          fromLabels(p.physical, { type: 'categorical', codes: new Int32Array(0), categories: [] }),
+        ];
       }),
   );
 }
@@ -155,13 +175,18 @@ export function fromView(plan: ViewPlan, view: ViewTable): Table {
       continue;
     }
     const src = (byName.get(p.name) as ContinuousViewColumn).values;
-    const missing = p.fill === null ? undefined : (byName.get(p.name + MISSING_SUFFIX) as DiscreteViewColumn).codes;
+    const missing =
+      p.fill === null ? undefined : (byName.get(p.name + MISSING_SUFFIX) as DiscreteViewColumn).codes;
     out.push([p.name, { type: p.physical, values: finishContinuous(p, src, missing) }]);
   }
   return new Table(out);
 }
 
-function finishContinuous(p: ContinuousPlan, src: Float64Array, missing: Int32Array | undefined): Float64Array {
+function finishContinuous(
+  p: ContinuousPlan,
+  src: Float64Array,
+  missing: Int32Array | undefined,
+): Float64Array {
   const values = new Float64Array(src.length);
   const lo = p.bounds?.min ?? Number.NEGATIVE_INFINITY;
   const hi = p.bounds?.max ?? Number.POSITIVE_INFINITY;
@@ -173,9 +198,11 @@ function finishContinuous(p: ContinuousPlan, src: Float64Array, missing: Int32Ar
     values[i] = v < lo ? lo : v > hi ? hi : v;
   }
   if (scale === 1) for (let i = 0; i < values.length; i++) values[i] = Math.round(values[i]!);
-  else if (scale > 0) for (let i = 0; i < values.length; i++) values[i] = Math.round(values[i]! * scale) / scale;
+  else if (scale > 0)
+    for (let i = 0; i < values.length; i++) values[i] = Math.round(values[i]! * scale) / scale;
   else if (unit > 0) for (let i = 0; i < values.length; i++) values[i] = Math.round(values[i]! / unit) * unit;
-  if (missing !== undefined) for (let i = 0; i < values.length; i++) if (missing[i] === 1) values[i] = Number.NaN;
+  if (missing !== undefined)
+    for (let i = 0; i < values.length; i++) if (missing[i] === 1) values[i] = Number.NaN;
   return values;
 }
 
@@ -192,13 +219,21 @@ export function checkViewShape(expected: ViewTable, got: ViewTable, generator: s
   for (let j = 0; j < expected.columns.length; j++) {
     const e = expected.columns[j]!;
     const g = got.columns[j]!;
-    if (g.name !== e.name || g.kind !== e.kind) bad(`has ${g.kind} column "${g.name}" where ${e.kind} "${e.name}" belongs`);
+    if (g.name !== e.name || g.kind !== e.kind)
+      bad(`has ${g.kind} column "${g.name}" where ${e.kind} "${e.name}" belongs`);
     const n = g.kind === 'continuous' ? g.values.length : g.codes.length;
     if (n !== got.nRows) bad(`has ${n} entries for ${got.nRows} rows`, g.name);
-    const at = g.kind === 'continuous' ? firstNonFinite(g.values) : firstOutside(g.codes, (e as DiscreteViewColumn).labels.length);
+    const at =
+      g.kind === 'continuous'
+        ? firstNonFinite(g.values)
+        : firstOutside(g.codes, (e as DiscreteViewColumn).labels.length);
     if (at < 0) continue;
     if (g.kind === 'continuous') bad(`holds ${g.values[at]} at row ${at + 1}`, g.name);
-    else bad(`holds code ${g.codes[at]} (labels 0..${(e as DiscreteViewColumn).labels.length - 1}) at row ${at + 1}`, g.name);
+    else
+      bad(
+        `holds code ${g.codes[at]} (labels 0..${(e as DiscreteViewColumn).labels.length - 1}) at row ${at + 1}`,
+        g.name,
+      );
   }
 }
 

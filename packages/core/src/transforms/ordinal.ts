@@ -42,7 +42,9 @@ export const ordinal: ReversibleTransform<CategoricalColumn, Int32Array, Ordinal
       if (code < 0)
         throw new SynthkitError(
           'BAD_VALUE',
-          c < 0 ? 'Missing value in a column that had none when fitted' : `Unknown category "${input.categories[c]}"`,
+          c < 0
+            ? 'Missing value in a column that had none when fitted'
+            : `Unknown category "${input.categories[c]}"`,
           { row: i + 1, hint: `Known values: ${state.labels.slice(0, 20).join(', ')}` },
         );
       out[i] = code;
@@ -51,7 +53,8 @@ export const ordinal: ReversibleTransform<CategoricalColumn, Int32Array, Ordinal
   },
   reverse(state, output) {
     // Without a missing code the codes are already category codes: one memcpy (the generator may reuse its buffer).
-    if (state.missingCode < 0) return { type: 'categorical', codes: output.slice(), categories: state.labels };
+    if (state.missingCode < 0)
+      return { type: 'categorical', codes: output.slice(), categories: state.labels };
     const categories = state.labels.slice(0, -1);
     const codes = new Int32Array(output.length);
     for (let i = 0; i < output.length; i++) {
