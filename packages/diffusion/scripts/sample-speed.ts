@@ -10,8 +10,11 @@ import { fitSidecar } from '../src/encoder/fit-sidecar.js';
 import { sidecarLayout } from '../src/encoder/sidecar.js';
 import { loadAdultView } from '../test/adult-view.js';
 
-const n = Number(process.argv[2] ?? 2000);
-const steps = Number(process.argv[3] ?? 50);
+// Sampling speed alone (it does not depend on the weights): random weights of the Adult-shaped
+// denoiser, n rows × steps through OnnxTabularModel. Usage: sample-speed.ts [rows] [steps] [hidden]
+const n = Number(process.argv[2] ?? 26049);
+const steps = Number(process.argv[3] ?? 20);
+const hidden = (process.argv[4] ?? '256,256,256,256').split(',').map(Number);
 const view = await loadAdultView();
 const sidecar = fitSidecar(view, { kind: 'cosine', T: 1000 });
 const layout = sidecarLayout(sidecar);
@@ -31,4 +34,6 @@ const t0 = performance.now();
 let rows = 0;
 for await (const t of model.sample(n, { seed: 1, steps })) rows += t.nRows;
 const s = (performance.now() - t0) / 1000;
-console.log(`${rows} rows x ${steps} steps: ${s.toFixed(2)} s, ${((s * 1000) / steps).toFixed(1)} ms/step`);
+console.log(
+  `${rows} rows x ${steps} steps, hidden ${hidden.join(',')}: ${s.toFixed(2)} s, ${((s * 1000) / steps).toFixed(1)} ms/step`,
+);
