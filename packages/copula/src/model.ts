@@ -1,4 +1,6 @@
 import {
+  type ContinuousViewColumn,
+  type DiscreteViewColumn,
   type FittedModel,
   type JsonValue,
   type ModelState,
@@ -99,16 +101,13 @@ export class CopulaModel implements FittedModel {
         const m = Math.min(chunk, size - at);
         if (conditional) conditional.draw(rng, normals, m, box.lo, box.hi, z);
         else this.sampler.draw(normals, m, z);
-        this.columns.forEach((c, j) =>
-          (c as { write(z: Float64Array, n: number, o: ViewColumn, at: number): void }).write(
-            z[j]!,
-            m,
-            out[j]!,
-            at,
-          ),
-        );
+        for (let j = 0; j < d; j++) {
+          const c = this.columns[j]!;
+          if (c.kind === 'continuous') c.write(z[j]!, m, out[j] as ContinuousViewColumn, at);
+          else c.write(z[j]!, m, out[j] as DiscreteViewColumn, at);
+        }
       }
-      box.fixed.forEach((j, k) => pinColumn(out[j]!, box.pin[k]!));
+      for (let k = 0; k < box.fixed.length; k++) pinColumn(out[box.fixed[k]!]!, box.pin[k]!);
       done += size;
       ctx.progress?.({ stage: 'sample', done, total: n });
       yield { nRows: size, columns: out };
@@ -186,7 +185,7 @@ function pinColumn(col: ViewColumn, pin: { code: number } | { min: number; max: 
     if (col.kind === 'discrete') col.codes.fill(pin.code);
   } else if (col.kind === 'continuous') {
     const v = col.values;
-    for (let i = 0; i < v.length; i++) v[i] = v[i]! < pin.min ? pin.min : v[i]! > pin.max ? pin.max : v[i]!;
+    for (let i = 0; i < v.length; i++) v[i] = v[i]! < pin.min ? pin.min : Math.min(v[i]!, pin.max);
   }
 }
 

@@ -68,7 +68,7 @@ export class DiscreteColumn {
       const v = z[i]!;
       // Start from the interval at the left edge of v's grid cell; a cell rarely holds a cut.
       let t = ((v + CELL_Z) * CELL_SCALE) | 0;
-      t = t < 0 ? 0 : t > CELLS - 1 ? CELLS - 1 : t;
+      t = t < 0 ? 0 : Math.min(t, CELLS - 1);
       let j = start[t]!;
       while (j < m && v >= cuts[j]!) j++;
       codes[offset + i] = order[j]!;

@@ -9,7 +9,6 @@ import type { NormalStream } from './ziggurat.js';
 export class GaussianSampler {
   readonly d: number;
   readonly chol: Float64Array;
-  private eps: Float64Array[] = [];
   private flat = new Float64Array(0);
 
   constructor(correlation: Float64Array, d: number) {
@@ -20,28 +19,17 @@ export class GaussianSampler {
   /** Fills z[j][0..n) for every dimension j with n correlated rows. */
   draw(normals: NormalStream, n: number, z: readonly Float64Array[]): void {
     const d = this.d;
-    if (this.eps.length !== d || (this.eps[0]?.length ?? 0) < n) {
-      this.eps = Array.from({ length: d }, () => new Float64Array(n));
-      this.flat = new Float64Array(n * d);
-    }
-    const eps = this.eps;
+    if (this.flat.length < n * d) this.flat = new Float64Array(n * d);
     const flat = this.flat;
     normals.fill(flat, n * d);
-    for (let k = 0; k < d; k++) {
-      const e = eps[k]!;
-      for (let i = 0, o = k; i < n; i++, o += d) e[i] = flat[o]!;
-    }
+    // Row by row: the factor (d²/2 numbers) stays in registers and cache, ε is read once, in order.
     const l = this.chol;
-    for (let j = 0; j < d; j++) {
-      const out = z[j]!;
-      const e0 = eps[0]!;
-      const l0 = l[j * d]!;
-      for (let i = 0; i < n; i++) out[i] = l0 * e0[i]!;
-      for (let k = 1; k <= j; k++) {
-        const lk = l[j * d + k]!;
-        if (lk === 0) continue;
-        const e = eps[k]!;
-        for (let i = 0; i < n; i++) out[i] = out[i]! + lk * e[i]!;
+    for (let i = 0, o = 0; i < n; i++, o += d) {
+      for (let j = 0; j < d; j++) {
+        let s = 0;
+        const row = j * d;
+        for (let k = 0; k <= j; k++) s += l[row + k]! * flat[o + k]!;
+        z[j]![i] = s;
       }
     }
   }

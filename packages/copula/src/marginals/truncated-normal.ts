@@ -44,7 +44,7 @@ export const truncatedNormalFamily: ParametricFamily = {
       cdf: (x) => truncatedNormalCdf(x, mu, sigma, lo, hi),
       fromZ: (z) => {
         const x = mu + sigma * standardTruncatedQuantile(normalCdf(z), alpha, beta);
-        return x < lo ? lo : x > hi ? hi : x;
+        return x < lo ? lo : Math.min(x, hi);
       },
     };
   },

@@ -64,7 +64,7 @@ export class SpecModel {
       for (let at = 0; at < size; at += CHUNK) {
         const m = Math.min(CHUNK, size - at);
         this.sampler.draw(normals, m, z);
-        this.emitters.forEach((e, j) => e.write(z[j]!, m, out[j]!, at));
+        for (let j = 0; j < d; j++) this.emitters[j]!.write(z[j]!, m, out[j]!, at);
       }
       done += size;
       yield new Table(this.columns.map((c, j) => [c.name, out[j]!] as const));
@@ -120,7 +120,10 @@ function emitterOf(c: SpecColumn): Emitter {
       // scores". A zero weight makes two cuts equal, and the search never stops between them.
       const cuts: number[] = [];
       let acc = 0;
-      for (let k = 0; k < c.weights.length - 1; k++) cuts.push(normalQuantile((acc += c.weights[k]!)));
+      for (let k = 0; k < c.weights.length - 1; k++) {
+        acc += c.weights[k]!;
+        cuts.push(normalQuantile(acc));
+      }
       const zCuts = Float64Array.from(cuts);
       return {
         allocate: (n) => ({ type: 'categorical', codes: new Int32Array(n), categories: c.labels }),

@@ -5,7 +5,7 @@ import type { EmpiricalCdf } from './empirical-cdf.js';
  * continuous distribution function F (A. N. Kolmogorov, 1933), checked on both sides of every jump
  * of Fₙ. With `maxPoints`, F is evaluated only at distinct values spaced at least 1/maxPoints of
  * probability apart (plus every jump at least that large); because F and Fₙ are monotone, the
- * result is then below the exact D by less than 1/maxPoints.
+ * result is then below the exact D by less than 1/maxPoints. A cdf that returns NaN gives NaN.
  *
  *     ksStatistic(EmpiricalCdf.of([0.1, 0.5, 0.9]), (x) => x) // 0.23333333333333334
  */
@@ -26,6 +26,7 @@ export function ksStatistic(
     if (below - lastCount < step && at - below < step && k !== values.length - 1) continue;
     lastCount = at;
     const f = cdf(values[k]!);
+    if (Number.isNaN(f)) return Number.NaN;
     const a = Math.abs(f - below / n);
     const b = Math.abs(f - at / n);
     if (a > d) d = a;

@@ -1,3 +1,4 @@
+// biome-ignore-all lint/correctness/noPrecisionLoss: coefficients are kept exactly as published, to check the transcription
 /**
  * The standard normal distribution: density φ, distribution function Φ, upper tail 1 − Φ and the
  * quantile function Φ⁻¹, all to about 1e-15 relative accuracy (a copula maps every value through Φ

@@ -31,7 +31,7 @@ export function standardTruncatedQuantile(p: number, alpha: number, beta: number
     const lower = ca + p * mass;
     z = lower < 0.5 ? normalQuantile(lower) : -normalQuantile(normalSf(beta) + (1 - p) * mass);
   }
-  return z < alpha ? alpha : z > beta ? beta : z;
+  return z < alpha ? alpha : Math.min(z, beta);
 }
 
 /** Density of N(mu, sigma²) truncated to [lo, hi] at x. */
@@ -57,5 +57,5 @@ export function truncatedNormalQuantile(
   hi: number,
 ): number {
   const x = mu + sigma * standardTruncatedQuantile(p, (lo - mu) / sigma, (hi - mu) / sigma);
-  return x < lo ? lo : x > hi ? hi : x;
+  return x < lo ? lo : Math.min(x, hi);
 }
