@@ -39,7 +39,16 @@ export async function openSession(
   if (device !== 'web') {
     const native = await importNative();
     if (native) {
-      const cuda = device === 'cuda' || (device === 'auto' && cudaProviderInstalled());
+      const installed = cudaProviderInstalled();
+      if (device === 'cuda' && !installed)
+        throw new SynthkitError(
+          'BACKEND_UNAVAILABLE',
+          'The CUDA execution provider of onnxruntime-node is not installed',
+          {
+            hint: 'Install onnxruntime-node with its postinstall enabled on a machine with CUDA 12 (it downloads the CUDA provider), or use --device cpu',
+          },
+        );
+      const cuda = device === 'cuda' || (device === 'auto' && installed);
       const options = {
         intraOpNumThreads: threads,
         interOpNumThreads: 1,
