@@ -31,12 +31,17 @@ export function detectMetadata(table: Table, options: DetectOptions = {}): Metad
     const col = table.column(pk);
     const dup = firstDuplicate(col);
     if (dup >= 0)
-      throw new SynthkitError('BAD_OPTION', `The primary key "${pk}" is not unique (row ${dup + 1} repeats or is missing)`, {
-        column: pk,
-        row: dup + 1,
-        hint: 'Choose a column whose values are all present and distinct, or leave the primary key out',
-      });
-    if (columns[pk]!.sdtype !== 'id') columns[pk] = { sdtype: 'id', style: idStyle(col).style, ...idStyle(col).extra };
+      throw new SynthkitError(
+        'BAD_OPTION',
+        `The primary key "${pk}" is not unique (row ${dup + 1} repeats or is missing)`,
+        {
+          column: pk,
+          row: dup + 1,
+          hint: 'Choose a column whose values are all present and distinct, or leave the primary key out',
+        },
+      );
+    if (columns[pk]!.sdtype !== 'id')
+      columns[pk] = { sdtype: 'id', style: idStyle(col).style, ...idStyle(col).extra };
     meta.primaryKey = pk;
   } else {
     const pk = table.names.find((n) => columns[n]!.sdtype === 'id' && firstDuplicate(table.column(n)) < 0);
@@ -54,7 +59,10 @@ function detectColumn(name: string, col: Column, format: ColumnFormat | undefine
         falseToken: format?.kind === 'boolean' ? format.falseToken : 'false',
       };
     case 'datetime':
-      return { sdtype: 'datetime', format: format?.kind === 'datetime' ? format.format : guessDatetimeFormat(col.values) };
+      return {
+        sdtype: 'datetime',
+        format: format?.kind === 'datetime' ? format.format : guessDatetimeFormat(col.values),
+      };
     case 'categorical': {
       if (isIdColumn(name, col)) {
         const s = idStyle(col);

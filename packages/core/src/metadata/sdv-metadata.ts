@@ -33,7 +33,13 @@ export function isSdvMetadata(json: Record<string, unknown>): boolean {
   return Object.values(cols as Record<string, unknown>).some((c) => {
     if (c === null || typeof c !== 'object') return false;
     const o = c as Record<string, unknown>;
-    return 'datetime_format' in o || 'computer_representation' in o || 'pii' in o || 'regex_format' in o || (o.sdtype === 'datetime' && !('format' in o));
+    return (
+      'datetime_format' in o ||
+      'computer_representation' in o ||
+      'pii' in o ||
+      'regex_format' in o ||
+      (o.sdtype === 'datetime' && !('format' in o))
+    );
   });
 }
 
@@ -47,13 +53,19 @@ export function fromSdvMetadata(json: Record<string, unknown>): Record<string, u
   if ('tables' in json && !('columns' in json)) {
     const tables = Object.entries((json.tables ?? {}) as Record<string, Record<string, unknown>>);
     if (tables.length !== 1)
-      throw new SynthkitError('BAD_METADATA', `The metadata describes ${tables.length} tables; synthkit works on one`, {
-        hint: `Pass the block of one table (${tables.map(([n]) => n).join(', ')})`,
-      });
+      throw new SynthkitError(
+        'BAD_METADATA',
+        `The metadata describes ${tables.length} tables; synthkit works on one`,
+        {
+          hint: `Pass the block of one table (${tables.map(([n]) => n).join(', ')})`,
+        },
+      );
     table = tables[0]![1];
   }
   const columns: Record<string, ColumnMetadata | Record<string, unknown>> = {};
-  for (const [name, raw] of Object.entries((table.columns ?? {}) as Record<string, Record<string, unknown>>)) {
+  for (const [name, raw] of Object.entries(
+    (table.columns ?? {}) as Record<string, Record<string, unknown>>,
+  )) {
     columns[name] = convertColumn(name, raw ?? {});
   }
   const out: Record<string, unknown> = { version: 1, columns };
@@ -75,7 +87,10 @@ function convertColumn(name: string, c: Record<string, unknown>): ColumnMetadata
     case 'boolean':
       return { sdtype: 'boolean' };
     case 'datetime':
-      return { sdtype: 'datetime', format: typeof c.datetime_format === 'string' ? c.datetime_format : '%Y-%m-%d %H:%M:%S' };
+      return {
+        sdtype: 'datetime',
+        format: typeof c.datetime_format === 'string' ? c.datetime_format : '%Y-%m-%d %H:%M:%S',
+      };
     case 'id': {
       const regex = typeof c.regex_format === 'string' ? c.regex_format : '';
       const m = /^([A-Za-z_-]+)(\\d|\[0-9\])/.exec(regex);
@@ -94,10 +109,16 @@ function convertColumn(name: string, c: Record<string, unknown>): ColumnMetadata
 }
 
 function piiError(name: string, sdtype: string): never {
-  throw new SynthkitError('BAD_METADATA', `SDV sdtype "${sdtype}" marks personal data synthkit cannot regenerate`, {
-    column: name,
-    hint: `Set "pii": false to learn it as a category, or use sdtype "pii" with a kind (${Object.values(SDV_PII)
-      .filter((v, i, a) => a.indexOf(v) === i)
-      .join(', ')})`,
-  });
+  throw new SynthkitError(
+    'BAD_METADATA',
+    `SDV sdtype "${sdtype}" marks personal data synthkit cannot regenerate`,
+    {
+      column: name,
+      hint: `Set "pii": false to learn it as a category, or use sdtype "pii" with a kind (${Object.values(
+        SDV_PII,
+      )
+        .filter((v, i, a) => a.indexOf(v) === i)
+        .join(', ')})`,
+    },
+  );
 }
