@@ -1,5 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import type { Registry } from '@synthkit/core';
+import { loadConfig, type SynthkitConfig } from '@synthkit/core/node';
 import { type ProgressSink, progressBar } from './progress.js';
 
 /** Global flags every command accepts. */
@@ -14,6 +15,8 @@ export interface GlobalFlags {
 export interface CliEnv {
   /** Built-in plugins plus those loaded with --plugin or a config file. */
   registry(): Promise<Registry>;
+  /** The --config file's contents (empty when there is none). */
+  config(): Promise<SynthkitConfig>;
   progress(): ProgressSink;
   /** Human output (stdout), silenced by --quiet. */
   say(line: string): void;
@@ -22,13 +25,19 @@ export interface CliEnv {
   flags: GlobalFlags;
 }
 
-export function makeEnv(flags: GlobalFlags, loadRegistry: () => Promise<Registry>): CliEnv {
+export function makeEnv(flags: GlobalFlags, loadRegistry: (config: SynthkitConfig) => Promise<Registry>): CliEnv {
   let registry: Promise<Registry> | undefined;
+  let config: Promise<SynthkitConfig> | undefined;
+  const getConfig = () => {
+    config ??= flags.config ? loadConfig(flags.config) : Promise.resolve({});
+    return config;
+  };
   const jsonToStdout = flags.json === '-';
   return {
     flags,
+    config: getConfig,
     registry: () => {
-      registry ??= loadRegistry();
+      registry ??= getConfig().then(loadRegistry);
       return registry;
     },
     progress: () => progressBar({ quiet: flags.quiet === true }),

@@ -49,7 +49,8 @@ export async function readInput(
 
 /** The generator flags shared by `generate` and `fit`. */
 export interface GeneratorFlags {
-  generator: string;
+  /** Absent: the config file's generator, else the copula. */
+  generator?: string;
   option?: string[];
   epochs?: number;
   backend?: string;
@@ -64,8 +65,13 @@ export async function fitFromFile(
   input: string,
   flags: GeneratorFlags,
 ): Promise<{ synth: Synthesizer; table: Table; generator: GeneratorPlugin }> {
-  const generator = await resolveGenerator(await env.registry(), flags.generator);
-  const options = generatorOptions(flags.option, { epochs: flags.epochs, backend: flags.backend, steps: flags.steps });
+  const config = await env.config();
+  const generator = await resolveGenerator(await env.registry(), flags.generator ?? config.generator ?? 'copula');
+  // Flags override the config file's options.
+  const options = {
+    ...config.options,
+    ...generatorOptions(flags.option, { epochs: flags.epochs, backend: flags.backend, steps: flags.steps }),
+  };
   const { table, metadata, warnings } = await readInput(input, flags.metadata);
   for (const w of warnings) env.say(`warning: ${w}`);
   const synth = new Synthesizer({ generator, options, metadata });

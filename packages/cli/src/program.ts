@@ -18,7 +18,7 @@ export function buildProgram(): Command {
 
   const envOf = (cmd: Command) => {
     const flags = cmd.optsWithGlobals<GlobalFlags>();
-    return makeEnv(flags, () => loadRegistry(new Registry(), flags));
+    return makeEnv(flags, (config) => loadRegistry(new Registry(), flags, config));
   };
   for (const c of commands) c.register(program, envOf);
   return program;

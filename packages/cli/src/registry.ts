@@ -1,6 +1,6 @@
 import { gaussianCopula } from '@synthkit/copula';
 import { type GeneratorPlugin, type Registry, SynthkitError } from '@synthkit/core';
-import { loadConfig, loadPlugins } from '@synthkit/core/node';
+import { loadPlugins, type SynthkitConfig } from '@synthkit/core/node';
 import type { GlobalFlags } from './env.js';
 
 /**
@@ -13,10 +13,9 @@ const LAZY_GENERATORS: Record<string, { pkg: string; factory: string }> = {
   ddpm: { pkg: '@synthkit/diffusion', factory: 'ddpm' },
 };
 
-export async function loadRegistry(registry: Registry, flags: GlobalFlags): Promise<Registry> {
+export async function loadRegistry(registry: Registry, flags: GlobalFlags, config: SynthkitConfig): Promise<Registry> {
   registry.add(gaussianCopula());
-  const specs = [...(flags.plugin ?? [])];
-  if (flags.config) specs.push(...((await loadConfig(flags.config)).plugins ?? []));
+  const specs = [...(flags.plugin ?? []), ...(config.plugins ?? [])];
   if (specs.length > 0) await loadPlugins(specs, registry, { cwd: process.cwd() });
   return registry;
 }

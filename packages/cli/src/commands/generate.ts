@@ -42,7 +42,7 @@ type GenerateFlags = GeneratorFlags & SampleFlags & { summary?: boolean };
 
 export function withGeneratorFlags(cmd: Command): Command {
   return cmd
-    .option('-g, --generator <name>', 'copula, ctgan, tvae, ddpm, or one loaded with --plugin', 'copula')
+    .option('-g, --generator <name>', 'copula (default), ctgan, tvae, ddpm, or one loaded with --plugin')
     .option('-O, --option <key=value>', 'a generator option (repeatable); see `synthkit inspect --generator NAME`', collect)
     .option('--epochs <n>', 'training epochs (neural generators)', positiveInt('epochs'))
     .option('--backend <name>', 'compute backend (neural generators): tensorflow, wasm, cpu')
