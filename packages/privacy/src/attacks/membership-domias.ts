@@ -6,7 +6,7 @@ import { membershipResult } from './membership-result.js';
 import { positiveInteger } from './options.js';
 
 export interface DomiasOptions {
-  /** Members and non-members each (default 2000, or fewer when control is small). */
+  /** Members and non-members each (default 1000, or fewer when control is small). */
   candidates?: number;
   /** Rows used for each density estimate (default 5000). */
   densityRows?: number;
@@ -35,7 +35,7 @@ export function membershipDomiasAttack(options: DomiasOptions = {}): AttackPlugi
       const half = p.control.nRows >> 1;
       const referenceRows = takeAligned(p.control, perm.subarray(0, half));
       const nonMemberPool = takeAligned(p.control, perm.subarray(half));
-      const m = Math.min(positiveInteger(options.candidates ?? 2000, 'candidates'), p.train.nRows, nonMemberPool.nRows);
+      const m = Math.min(positiveInteger(options.candidates ?? 1000, 'candidates'), p.train.nRows, nonMemberPool.nRows);
       const nDensity = positiveInteger(options.densityRows ?? 5000, 'densityRows');
       const synthetic = sampleRows(p.synthetic, nDensity, rng.fork('synthetic'));
       const reference = sampleRows(referenceRows, nDensity, rng.fork('reference'));

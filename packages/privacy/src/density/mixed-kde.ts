@@ -37,8 +37,14 @@ export function fitMixedKde(schema: AlignedSchema, data: AlignedTable, factor: n
       const n = data.nRows;
       for (let q = 0; q < rows.nRows; q++) {
         terms.fill(0);
-        catCols.forEach((j, c) => addCategorical(terms, catData[c]!, rows.columns[j]![q]!, cols[j]!.logSame, cols[j]!.logOther, n));
-        numCols.forEach((j, c) => addNumeric(terms, numData[c]!, rows.columns[j]![q]!, cols[j]!.inv, cols[j]!.logOther, n));
+        for (let c = 0; c < catCols.length; c++) {
+          const col = cols[catCols[c]!]!;
+          addCategorical(terms, catData[c]!, rows.columns[catCols[c]!]![q]!, col.logSame, col.logOther, n);
+        }
+        for (let c = 0; c < numCols.length; c++) {
+          const col = cols[numCols[c]!]!;
+          addNumeric(terms, numData[c]!, rows.columns[numCols[c]!]![q]!, col.inv, col.logOther, n);
+        }
         out[q] = logMeanExp(terms);
       }
       return out;
@@ -65,8 +71,13 @@ function logMeanExp(t: Float64Array): number {
   let max = Number.NEGATIVE_INFINITY;
   for (const v of t) if (v > max) max = v;
   if (max === Number.NEGATIVE_INFINITY) return max;
+  // terms below max − 50 add less than e^−50 relative: skip their exp
+  const floor = max - 50;
   let s = 0;
-  for (const v of t) s += Math.exp(v - max);
+  for (let i = 0; i < t.length; i++) {
+    const v = t[i]!;
+    if (v > floor) s += Math.exp(v - max);
+  }
   return max + Math.log(s / t.length);
 }
 
