@@ -299,6 +299,45 @@ describe('edge cases', () => {
     expect(sxy / Math.sqrt(sxx * syy)).toBeCloseTo(0.894, 1);
   });
 
+  it('a categorical with 10,000 levels fits and samples only levels it has seen, in proportion', async () => {
+    const r = new Rng(6);
+    const n = 30_000;
+    const labels = Array.from({ length: 10_000 }, (_, i) => `v${i}`);
+    // Zipf-like: level k has weight 1/(k+1); many levels never occur.
+    const cumulative: number[] = [];
+    labels.forEach((_, k) => cumulative.push((cumulative[k - 1] ?? 0) + 1 / (k + 1)));
+    const total = cumulative[cumulative.length - 1]!;
+    const codes = Array.from({ length: n }, () => {
+      const u = r.next() * total;
+      let lo = 0;
+      let hi = cumulative.length - 1;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (u < cumulative[mid]!) hi = mid;
+        else lo = mid + 1;
+      }
+      return lo;
+    });
+    const seen = new Set(codes);
+    const [c, x] = await sampleAll(
+      {
+        nRows: n,
+        columns: [
+          disc('c', codes, labels),
+          cont(
+            'x',
+            codes.map((k) => Math.log1p(k)),
+          ),
+        ],
+      },
+      20_000,
+    );
+    expect(c!.every((k) => seen.has(k))).toBe(true);
+    const top = (xs: number[]) => xs.filter((k) => k === 0).length / xs.length;
+    expect(top(c!)).toBeCloseTo(top(codes), 2);
+    expect(x!.length).toBe(20_000);
+  });
+
   it('empty, column-less and non-finite views fail with SynthkitErrors naming the problem', async () => {
     const err = async (view: ViewTable) => {
       try {
