@@ -8,6 +8,7 @@ import {
 } from '@synthkit/core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ADULT, viewOfCsv } from '../test/adult-view.js';
+import { pearson } from '../test/moments.js';
 import { CopulaModel, gaussianCopula } from './index.js';
 
 const plugin = gaussianCopula();
@@ -92,25 +93,6 @@ describe('gaussianCopula on Adult (32,561 rows)', () => {
     const gain = column(batches, 'capital-gain');
     expect(gain.filter((v) => v === 0).length / gain.length).toBeCloseTo(0.917, 1);
     // Pearson correlations of numeric pairs within 0.05 of the real ones.
-    const pearson = (x: ArrayLike<number>, y: ArrayLike<number>) => {
-      let mx = 0;
-      let my = 0;
-      for (let i = 0; i < x.length; i++) {
-        mx += x[i]!;
-        my += y[i]!;
-      }
-      mx /= x.length;
-      my /= x.length;
-      let sxy = 0;
-      let sxx = 0;
-      let syy = 0;
-      for (let i = 0; i < x.length; i++) {
-        sxy += (x[i]! - mx) * (y[i]! - my);
-        sxx += (x[i]! - mx) ** 2;
-        syy += (y[i]! - my) ** 2;
-      }
-      return sxy / Math.sqrt(sxx * syy);
-    };
     const realCol = (name: string) =>
       (view.columns.find((c) => c.name === name) as { values: Float64Array }).values;
     for (const [a, b] of [
@@ -288,15 +270,7 @@ describe('edge cases', () => {
     const x = Array.from({ length: n }, () => r.normal());
     const y = x.map((v) => v + 0.5 * r.normal());
     const [sx, sy] = await sampleAll({ nRows: n, columns: [cont('x', x), cont('y', y)] }, 5000);
-    let sxy = 0;
-    let sxx = 0;
-    let syy = 0;
-    for (let i = 0; i < 5000; i++) {
-      sxy += sx![i]! * sy![i]!;
-      sxx += sx![i]! ** 2;
-      syy += sy![i]! ** 2;
-    }
-    expect(sxy / Math.sqrt(sxx * syy)).toBeCloseTo(0.894, 1);
+    expect(pearson(sx!, sy!)).toBeCloseTo(0.894, 1);
   });
 
   it('a categorical with 10,000 levels fits and samples only levels it has seen, in proportion', async () => {
@@ -305,7 +279,7 @@ describe('edge cases', () => {
     const labels = Array.from({ length: 10_000 }, (_, i) => `v${i}`);
     // Zipf-like: level k has weight 1/(k+1); many levels never occur.
     const cumulative: number[] = [];
-    labels.forEach((_, k) => cumulative.push((cumulative[k - 1] ?? 0) + 1 / (k + 1)));
+    for (let k = 0; k < labels.length; k++) cumulative.push((cumulative[k - 1] ?? 0) + 1 / (k + 1));
     const total = cumulative[cumulative.length - 1]!;
     const codes = Array.from({ length: n }, () => {
       const u = r.next() * total;

@@ -6,7 +6,9 @@ import type { ViewColumn, ViewTable } from '@synthkit/core';
  * depend on core's CSV reader: numeric columns become continuous, the others discrete.
  */
 export function viewOfCsv(file: URL, rows = Number.POSITIVE_INFINITY): ViewTable {
-  const lines = readFileSync(file, 'utf8').split(/\r?\n/).filter((l) => l.length > 0);
+  const lines = readFileSync(file, 'utf8')
+    .split(/\r?\n/)
+    .filter((l) => l.length > 0);
   const header = lines[0]!.split(',');
   const body = lines.slice(1, Math.min(lines.length, rows + 1)).map((l) => l.split(','));
   const columns: ViewColumn[] = header.map((name, j) => {

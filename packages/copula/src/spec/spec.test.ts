@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { type SynthkitError, valueAt } from '@synthkit/core';
 import { describe, expect, it } from 'vitest';
+import { mean, pearson } from '../../test/moments.js';
 import { fromSpec, generateFromSpec } from './spec-model.js';
 
 const example = JSON.parse(readFileSync(new URL('../../examples/spec.json', import.meta.url), 'utf8'));
@@ -9,22 +10,6 @@ const numbers = (t: ReturnType<typeof generateFromSpec>, name: string) => {
   const c = t.column(name);
   return c.type === 'categorical' ? c.codes : c.values;
 };
-const mean = (x: ArrayLike<number>) =>
-  (Array.prototype.reduce.call(x, (s: number, v) => s + (v as number), 0) as number) / x.length;
-const pearson = (x: ArrayLike<number>, y: ArrayLike<number>) => {
-  const mx = mean(x);
-  const my = mean(y);
-  let sxy = 0;
-  let sxx = 0;
-  let syy = 0;
-  for (let i = 0; i < x.length; i++) {
-    sxy += (x[i]! - mx) * (y[i]! - my);
-    sxx += (x[i]! - mx) ** 2;
-    syy += (y[i]! - my) ** 2;
-  }
-  return sxy / Math.sqrt(sxx * syy);
-};
-
 describe('generation from a declared spec', () => {
   const n = 20_000;
   const t = generateFromSpec(example, n, { seed: 1 });
