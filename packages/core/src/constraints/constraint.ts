@@ -45,6 +45,8 @@ export interface Reparam {
    * labels, when there is exactly one (e.g. city = Paris fixes the merged city+country column).
    */
   equalsFor?(labels: ReadonlyMap<string, string>): { column: string; code: number } | undefined;
+  /** A range on a touched column in the changed view's units, when the change is monotone. */
+  rangeFor?(column: string, min: number, max: number): { min: number; max: number } | undefined;
 }
 
 /** Throws CONSTRAINT_VIOLATED_BY_DATA naming the first training row that breaks `fitted`. */

@@ -94,4 +94,33 @@ describe('range, positive, negative', () => {
       code: 'BAD_METADATA',
     });
   });
+
+  it('passes a condition on a constrained column to the generator in its own units', async () => {
+    const seen: unknown[] = [];
+    const base = independentMarginals();
+    const spy = {
+      ...base,
+      async fit(...args: Parameters<typeof base.fit>) {
+        const m = await base.fit(...args);
+        return {
+          save: () => m.save(),
+          sample: (n: number, c: Parameters<typeof m.sample>[1]) => {
+            seen.push(...c.conditions);
+            return m.sample(n, c);
+          },
+        };
+      },
+    };
+    const synth = new Synthesizer({ generator: spy, metadata, constraints: [positive('income')] });
+    await synth.fit(table);
+    const out = await synth.sample(500, { seed: 1, conditions: { income: { min: 20_000, max: 30_000 } } });
+    const v = (out.column('income') as { values: Float64Array }).values;
+    expect(v.every((x) => x >= 20_000 && x <= 30_000)).toBe(true);
+    const passed = seen.find((c) => (c as { column: string }).column === 'income') as {
+      min: number;
+      max: number;
+    };
+    expect(passed.min).toBeCloseTo(Math.log1p(20_000), 6);
+    expect(passed.max).toBeCloseTo(Math.log1p(30_000), 6);
+  });
 });

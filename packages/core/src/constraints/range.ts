@@ -1,3 +1,4 @@
+import type { ViewTable } from '../plugin/types.js';
 import type { ViewPlan } from '../synthesizer/view.js';
 import type { Table } from '../table/table.js';
 import {
@@ -78,33 +79,34 @@ export function range(column: string, options: RangeOptions, type = 'range'): Co
 }
 
 function rangeReparam(column: string, min: number | undefined, max: number | undefined): Reparam {
-  const map = (view: Parameters<Reparam['forward']>[0], f: (x: number) => number) => {
+  let to: (x: number) => number;
+  let from: (z: number) => number;
+  let increasing = true;
+  if (min !== undefined && max !== undefined) {
+    const w = max - min || 1;
+    to = (x) => {
+      const s = Math.min(1 - EPS, Math.max(EPS, (x - min) / w));
+      return Math.log(s / (1 - s));
+    };
+    from = (z) => Math.min(max, Math.max(min, min + w / (1 + Math.exp(-z))));
+  } else if (min !== undefined) {
+    to = (x) => Math.log1p(Math.max(0, x - min));
+    from = (z) => min + Math.max(0, Math.expm1(z));
+  } else {
+    to = (x) => Math.log1p(Math.max(0, max! - x));
+    from = (z) => max! - Math.max(0, Math.expm1(z));
+    increasing = false;
+  }
+  const map = (view: ViewTable, f: (x: number) => number): ViewTable => {
     const src = continuousValues(view, column);
     const values = new Float64Array(src.length);
     for (let i = 0; i < src.length; i++) values[i] = f(src[i]!);
     return replaceColumns(view, new Map([[column, { kind: 'continuous', name: column, values }]]));
   };
-  if (min !== undefined && max !== undefined) {
-    const w = max - min || 1;
-    return {
-      touches: [column],
-      forward: (view) =>
-        map(view, (x) => {
-          const s = Math.min(1 - EPS, Math.max(EPS, (x - min) / w));
-          return Math.log(s / (1 - s));
-        }),
-      reverse: (view) => map(view, (z) => Math.min(max, Math.max(min, min + w / (1 + Math.exp(-z))))),
-    };
-  }
-  if (min !== undefined)
-    return {
-      touches: [column],
-      forward: (view) => map(view, (x) => Math.log1p(Math.max(0, x - min))),
-      reverse: (view) => map(view, (z) => min + Math.max(0, Math.expm1(z))),
-    };
   return {
     touches: [column],
-    forward: (view) => map(view, (x) => Math.log1p(Math.max(0, max! - x))),
-    reverse: (view) => map(view, (z) => max! - Math.max(0, Math.expm1(z))),
+    forward: (view) => map(view, to),
+    reverse: (view) => map(view, from),
+    rangeFor: (_column, lo, hi) => (increasing ? { min: to(lo), max: to(hi) } : { min: to(hi), max: to(lo) }),
   };
 }

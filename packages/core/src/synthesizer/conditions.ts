@@ -72,11 +72,31 @@ export function resolveConditions(conditions: Conditions, env: Env): ResolvedCon
       continue;
     }
     const [min, max] = rangeOf(p, value);
-    checks.push(rangeCheck(column, min, max));
-    if (p.kind !== 'continuous' || touched.has(column)) continue;
-    if (env.supports === 'all') passed.push({ kind: 'range', column, ...roundingSlack(p, min, max) });
+    const check = rangeCheck(column, min, max);
+    checks.push(check);
+    if (p.kind !== 'continuous') continue;
+    if (p.bounds && (min > p.bounds.max || max < p.bounds.min))
+      throw new SynthkitError(
+        'CONDITION_UNSATISFIABLE',
+        `Cannot sample rows where ${check.name}: outside the column's range [${p.bounds.min}, ${p.bounds.max}]`,
+        {
+          column,
+          hint: 'Synthetic values stay within the observed range; pick a range that overlaps it, or set enforceBounds: false in the metadata',
+        },
+      );
     if (env.supports !== 'none' && p.fill !== null)
       passed.push({ kind: 'equals', column: column + MISSING_SUFFIX, code: 0 });
+    if (env.supports !== 'all') continue;
+    const slack = roundingSlack(p, min, max);
+    if (!touched.has(column)) {
+      passed.push({ kind: 'range', column, ...slack });
+      continue;
+    }
+    // A monotone change of variables (range, positive) maps the range into the generator's units.
+    const mapped = env.reparams
+      .find((r) => r.touches.includes(column))
+      ?.rangeFor?.(column, slack.min, slack.max);
+    if (mapped) passed.push({ kind: 'range', column, ...mapped });
   }
   for (const r of env.reparams) {
     const mine = new Map([...fixedTouched].filter(([c]) => r.touches.includes(c)));
