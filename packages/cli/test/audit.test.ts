@@ -11,10 +11,30 @@ describe('synthkit split + audit', () => {
   writeFileSync(data, `${lines.slice(0, 4001).join('\n')}\n`);
   const train = join(dir, 't.csv');
   const control = join(dir, 'c.csv');
-  const fast = ['--attack', 'dcr', '--attack', 'membership-distance', '--attack', 'singling-out-multivariate', '--attacks', '200'];
+  const fast = [
+    '--attack',
+    'dcr',
+    '--attack',
+    'membership-distance',
+    '--attack',
+    'singling-out-multivariate',
+    '--attacks',
+    '200',
+  ];
 
   it('splits into disjoint train and control files with the header and the original formatting', () => {
-    const r = synthkit(['split', data, '--holdout', '0.5', '--seed', '3', '--out-train', train, '--out-control', control]);
+    const r = synthkit([
+      'split',
+      data,
+      '--holdout',
+      '0.5',
+      '--seed',
+      '3',
+      '--out-train',
+      train,
+      '--out-control',
+      control,
+    ]);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/4000 rows .* 2000 train .* 2000 control/);
@@ -31,7 +51,24 @@ describe('synthkit split + audit', () => {
   it('flags a "synthetic" file that is the training file and writes JSON and HTML reports', () => {
     const json = join(dir, 'leak.json');
     const html = join(dir, 'leak.html');
-    const r = synthkit(['audit', '--train', train, '--control', control, '--synthetic', train, ...fast, '--secret', 'income', '--report', html, '--json', json, '--threads', '1']);
+    const r = synthkit([
+      'audit',
+      '--train',
+      train,
+      '--control',
+      control,
+      '--synthetic',
+      train,
+      ...fast,
+      '--secret',
+      'income',
+      '--report',
+      html,
+      '--json',
+      json,
+      '--threads',
+      '1',
+    ]);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/dcr\s+risk 100\.0%/);
@@ -39,7 +76,9 @@ describe('synthkit split + audit', () => {
     const report = JSON.parse(readFileSync(json, 'utf8'));
     const dcr = report.attacks.find((a: { name: string }) => a.name === 'dcr');
     expect(dcr.details.exactCopyRate).toBe(1);
-    expect(report.attacks.find((a: { name: string }) => a.name === 'membership-distance').details.auc).toBeGreaterThan(0.95);
+    expect(
+      report.attacks.find((a: { name: string }) => a.name === 'membership-distance').details.auc,
+    ).toBeGreaterThan(0.95);
     expect(readFileSync(html, 'utf8')).toMatch(/^<!doctype html>[\s\S]*singling-out-multivariate/i);
   });
 
@@ -47,7 +86,20 @@ describe('synthkit split + audit', () => {
     const other = join(dir, 'other.csv');
     writeFileSync(other, `${[lines[0], ...lines.slice(4001, 6001)].join('\n')}\n`);
     const json = join(dir, 'clean.json');
-    const r = synthkit(['audit', '--train', train, '--control', control, '--synthetic', other, ...fast, '--json', json, '--threads', '1']);
+    const r = synthkit([
+      'audit',
+      '--train',
+      train,
+      '--control',
+      control,
+      '--synthetic',
+      other,
+      ...fast,
+      '--json',
+      json,
+      '--threads',
+      '1',
+    ]);
     expect(r.code).toBe(0);
     const report = JSON.parse(readFileSync(json, 'utf8'));
     for (const a of report.attacks) expect(a.ci[0], a.name).toBe(0);
@@ -60,7 +112,18 @@ describe('synthkit split + audit', () => {
     const small = synthkit(['audit', '--train', train, '--control', tiny, '--synthetic', train, ...fast]);
     expect(small.code).toBe(1);
     expect(small.stderr).toMatch(/\[BAD_VALUE\] The control table has 30 rows for 2000 train rows/);
-    const bad = synthkit(['audit', '--train', train, '--control', control, '--synthetic', train, ...fast, '--secret', 'nope']);
+    const bad = synthkit([
+      'audit',
+      '--train',
+      train,
+      '--control',
+      control,
+      '--synthetic',
+      train,
+      ...fast,
+      '--secret',
+      'nope',
+    ]);
     expect(bad.code).toBe(1);
     expect(bad.stderr).toMatch(/\[UNKNOWN_COLUMN\] Secret column "nope"/);
   });

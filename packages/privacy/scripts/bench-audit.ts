@@ -19,7 +19,15 @@ const rng = new Rng(5);
 const marginal = new Table(
   train.columns().map(([name, c]): [string, Column] => {
     const pick = Int32Array.from({ length: train.nRows }, () => rng.int(train.nRows));
-    return [name, c.type === 'categorical' ? { ...c, codes: Int32Array.from(pick, (i) => c.codes[i]!) } : { type: 'number', values: Float64Array.from(pick, (i) => (c as { values: Float64Array }).values[i]!) }];
+    return [
+      name,
+      c.type === 'categorical'
+        ? { ...c, codes: Int32Array.from(pick, (i) => c.codes[i]!) }
+        : {
+            type: 'number',
+            values: Float64Array.from(pick, (i) => (c as { values: Float64Array }).values[i]!),
+          },
+    ];
   }),
 );
 const secrets = ['income', 'occupation', 'age'];
@@ -42,7 +50,9 @@ for (const [label, synthetic] of [
     summary = report.attacks.map((a) => `${a.name}=${a.risk.toFixed(3)}`).join(' ');
   }
   times.sort((a, b) => a - b);
-  console.log(`${label}: whole audit ${train.nRows}/${control.nRows}/${synthetic.nRows} rows, median ${times[times.length >> 1]!.toFixed(1)} s over ${runs} runs (min ${times[0]!.toFixed(1)}, max ${times[times.length - 1]!.toFixed(1)})`);
+  console.log(
+    `${label}: whole audit ${train.nRows}/${control.nRows}/${synthetic.nRows} rows, median ${times[times.length >> 1]!.toFixed(1)} s over ${runs} runs (min ${times[0]!.toFixed(1)}, max ${times[times.length - 1]!.toFixed(1)})`,
+  );
   console.log(`  per attack: ${perAttack.join(', ')}`);
   console.log(`  ${summary}`);
 }

@@ -4,10 +4,10 @@
  *
  *   node --conditions=@synthkit/source --import tsx packages/privacy/scripts/bench-nearest.ts [runs]
  */
-import { Rng, Table, type Column } from '@synthkit/core';
+import { type Column, Rng, Table } from '@synthkit/core';
 import { alignTables } from '../src/data/aligned.js';
 import { distanceSpace, encodeRows } from '../src/distance/mixed-distance.js';
-import { singleThreadSearch, type NeighbourSearch } from '../src/neighbours/search.js';
+import { type NeighbourSearch, singleThreadSearch } from '../src/neighbours/search.js';
 import { parallelSearch } from '../src/node/parallel-search.js';
 import { adultPath, readSimpleCsv } from '../test/read-csv.js';
 
@@ -23,17 +23,32 @@ const marginal = new Table(
   train.columns().map(([name, c]): [string, Column] => {
     const pick = Int32Array.from({ length: n }, () => rng.int(n));
     return c.type === 'categorical'
-      ? [name, { type: 'categorical', codes: Int32Array.from(pick, (i) => c.codes[i]!), categories: c.categories }]
-      : [name, { type: 'number', values: Float64Array.from(pick, (i) => (c as { values: Float64Array }).values[i]!) }];
+      ? [
+          name,
+          { type: 'categorical', codes: Int32Array.from(pick, (i) => c.codes[i]!), categories: c.categories },
+        ]
+      : [
+          name,
+          {
+            type: 'number',
+            values: Float64Array.from(pick, (i) => (c as { values: Float64Array }).values[i]!),
+          },
+        ];
   }),
 );
 // A leaky generator: training rows, shuffled, numbers moved by 1% of their spread.
 const leaky = new Table(
-  train.take(rng.permutation(n)).columns().map(([name, c]): [string, Column] => {
-    if (c.type !== 'number') return [name, c];
-    const sd = 0.01 * spread(c.values);
-    return [name, { type: 'number', values: Float64Array.from(c.values, (v) => Math.round(v + rng.normal(0, sd))) }];
-  }),
+  train
+    .take(rng.permutation(n))
+    .columns()
+    .map(([name, c]): [string, Column] => {
+      if (c.type !== 'number') return [name, c];
+      const sd = 0.01 * spread(c.values);
+      return [
+        name,
+        { type: 'number', values: Float64Array.from(c.values, (v) => Math.round(v + rng.normal(0, sd))) },
+      ];
+    }),
 );
 
 function spread(v: Float64Array): number {

@@ -14,8 +14,23 @@ const nControl = Number(process.argv[4] ?? n);
 const excluded = new Map<string, number>();
 for (let s = 0; s < splits; s++) {
   const sc = adultScenario(n, 100 + s);
-  const r = await audit({ train: sc.train, control: sc.control.slice(0, nControl), synthetic: sc.independent, metadata: sc.metadata, secrets: ['income', 'age'], seed: s });
+  const r = await audit({
+    train: sc.train,
+    control: sc.control.slice(0, nControl),
+    synthetic: sc.independent,
+    metadata: sc.metadata,
+    secrets: ['income', 'age'],
+    seed: s,
+  });
   for (const a of r.attacks) excluded.set(a.name, (excluded.get(a.name) ?? 0) + (a.ci[0] > 0 ? 1 : 0));
-  console.log(`split ${s} (design effect ${((r.attacks[0]!.details as Record<string, number>).shareDesignEffect ?? 1).toFixed(2)}): ${r.attacks.filter((a) => a.ci[0] > 0).map((a) => `${a.name} ${a.risk.toFixed(3)} [${a.ci.map((x) => x.toFixed(3))}]`).join('; ') || 'all intervals cover 0'}`);
+  console.log(
+    `split ${s} (design effect ${((r.attacks[0]!.details as Record<string, number>).shareDesignEffect ?? 1).toFixed(2)}): ${
+      r.attacks
+        .filter((a) => a.ci[0] > 0)
+        .map((a) => `${a.name} ${a.risk.toFixed(3)} [${a.ci.map((x) => x.toFixed(3))}]`)
+        .join('; ') || 'all intervals cover 0'
+    }`,
+  );
 }
-for (const [name, c] of excluded) console.log(`${name.padEnd(32)} interval excludes 0 in ${c}/${splits} splits`);
+for (const [name, c] of excluded)
+  console.log(`${name.padEnd(32)} interval excludes 0 in ${c}/${splits} splits`);

@@ -57,10 +57,17 @@ export interface AuditOptions extends SearchOption {
 export async function audit(options: AuditOptions): Promise<PrivacyReport> {
   const seed = options.seed ?? 0;
   const rng = new Rng(seed);
-  const input0: AttackInput = { train: options.train, control: options.control, synthetic: options.synthetic, metadata: options.metadata };
+  const input0: AttackInput = {
+    train: options.train,
+    control: options.control,
+    synthetic: options.synthetic,
+    metadata: options.metadata,
+  };
   const prepared = prepareAudit(input0);
   const warnings = [...prepared.warnings];
-  const secrets = options.secrets ? [...options.secrets] : defaultSecrets(prepared, options.metadata, rng.fork('secrets'), warnings);
+  const secrets = options.secrets
+    ? [...options.secrets]
+    : defaultSecrets(prepared, options.metadata, rng.fork('secrets'), warnings);
   for (const s of secrets) checkSecret(prepared, options.metadata, s);
   const input: AttackInput = { ...input0, secrets };
   reusePrepared(input, prepared);
@@ -117,13 +124,20 @@ function resolveAttacks(o: AuditOptions, secrets: readonly string[]): AttackPlug
         for (const s of secrets) out.push(attributeInferenceAttack(s, { ...search, attacks: per }));
         break;
       default:
-        throw new SynthkitError('PLUGIN_NOT_FOUND', `No privacy attack named "${a as string}"`, { hint: `Known attacks: ${ATTACK_NAMES.join(', ')}` });
+        throw new SynthkitError('PLUGIN_NOT_FOUND', `No privacy attack named "${a as string}"`, {
+          hint: `Known attacks: ${ATTACK_NAMES.join(', ')}`,
+        });
     }
   }
   return out;
 }
 
-function defaultSecrets(p: ReturnType<typeof prepareAudit>, metadata: Metadata, rng: Rng, warnings: string[]): string[] {
+function defaultSecrets(
+  p: ReturnType<typeof prepareAudit>,
+  metadata: Metadata,
+  rng: Rng,
+  warnings: string[],
+): string[] {
   const usable = p.schema.names.filter((name) => {
     try {
       checkSecret(p, metadata, name);
@@ -132,9 +146,14 @@ function defaultSecrets(p: ReturnType<typeof prepareAudit>, metadata: Metadata, 
       return false;
     }
   });
-  const chosen = Array.from(rng.permutation(usable.length).subarray(0, Math.min(3, usable.length)), (i) => usable[i]!);
+  const chosen = Array.from(
+    rng.permutation(usable.length).subarray(0, Math.min(3, usable.length)),
+    (i) => usable[i]!,
+  );
   if (chosen.length > 0)
-    warnings.push(`No secret column given: attribute inference ran on ${chosen.map((c) => `"${c}"`).join(', ')}, chosen at random. Name the columns that are sensitive in your data (secrets / --secret).`);
+    warnings.push(
+      `No secret column given: attribute inference ran on ${chosen.map((c) => `"${c}"`).join(', ')}, chosen at random. Name the columns that are sensitive in your data (secrets / --secret).`,
+    );
   return chosen;
 }
 

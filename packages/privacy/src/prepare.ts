@@ -32,18 +32,24 @@ export function prepareAudit(input: AttackInput): PreparedAudit {
     ['synthetic', input.synthetic],
   ] as const)
     if (t.nRows < MIN_ROWS)
-      throw new SynthkitError('NO_ROWS', `The ${name} table has ${t.nRows} rows; privacy attacks need at least ${MIN_ROWS} in each table`, {
-        hint:
-          name === 'control'
-            ? 'Hold out more real rows as control (synthkit split --holdout 0.2)'
-            : `Pass a ${name} table with more rows: with so few, no attack can tell leakage from chance`,
-      });
+      throw new SynthkitError(
+        'NO_ROWS',
+        `The ${name} table has ${t.nRows} rows; privacy attacks need at least ${MIN_ROWS} in each table`,
+        {
+          hint:
+            name === 'control'
+              ? 'Hold out more real rows as control (synthkit split --holdout 0.2)'
+              : `Pass a ${name} table with more rows: with so few, no attack can tell leakage from chance`,
+        },
+      );
   const share = input.control.nRows / input.train.nRows;
   if (share < MIN_CONTROL_SHARE)
     throw new SynthkitError(
       'BAD_VALUE',
       `The control table has ${input.control.nRows} rows for ${input.train.nRows} train rows (${(100 * share).toFixed(1)}%); below ${100 * MIN_CONTROL_SHARE}% the control attacks cannot calibrate the risk`,
-      { hint: 'Hold out at least 5% of the real rows (synthkit split --holdout 0.2), or audit on a random subset of train' },
+      {
+        hint: 'Hold out at least 5% of the real rows (synthkit split --holdout 0.2), or audit on a random subset of train',
+      },
     );
   const aligned = alignTables(input.train, input.control, input.synthetic, input.metadata);
   const warnings = aligned.dropped.map((d) => `Column ${d}.`);

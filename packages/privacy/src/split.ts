@@ -20,9 +20,13 @@ export function splitTable(table: Table, options: SplitOptions = {}): { train: T
     });
   const nControl = Math.round(table.nRows * holdout);
   if (nControl < 1 || nControl >= table.nRows)
-    throw new SynthkitError('NO_ROWS', `Cannot hold out ${(100 * holdout).toFixed(0)}% of ${table.nRows} rows and keep rows on both sides`, {
-      hint: 'Use a table with more rows or a holdout nearer 0.5',
-    });
+    throw new SynthkitError(
+      'NO_ROWS',
+      `Cannot hold out ${(100 * holdout).toFixed(0)}% of ${table.nRows} rows and keep rows on both sides`,
+      {
+        hint: 'Use a table with more rows or a holdout nearer 0.5',
+      },
+    );
   const perm = new Rng(options.seed ?? 0).fork('split').permutation(table.nRows);
   const control = perm.subarray(0, nControl).sort();
   const train = perm.subarray(nControl).sort();

@@ -15,7 +15,13 @@ let leaky: PrivacyReport;
 let independent: PrivacyReport;
 
 beforeAll(async () => {
-  const common = { train: s.train, control: s.control, metadata: s.metadata, secrets: ['income', 'age'], seed: 1 };
+  const common = {
+    train: s.train,
+    control: s.control,
+    metadata: s.metadata,
+    secrets: ['income', 'age'],
+    seed: 1,
+  };
   leaky = await audit({ ...common, synthetic: s.leaky });
   independent = await audit({ ...common, synthetic: s.independent });
 });

@@ -25,7 +25,13 @@ export function leakyCopy(train: Table, rng: Rng): Table {
       .map(([name, c]): [string, Column] => {
         if (c.type !== 'number') return [name, c];
         const sd = standardDeviation(c.values);
-        return [name, { type: 'number', values: Float64Array.from(c.values, (v) => Math.round(v + rng.normal(0, 0.01 * sd))) }];
+        return [
+          name,
+          {
+            type: 'number',
+            values: Float64Array.from(c.values, (v) => Math.round(v + rng.normal(0, 0.01 * sd))),
+          },
+        ];
       }),
   );
 }

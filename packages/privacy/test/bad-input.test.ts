@@ -4,7 +4,14 @@ import { audit, privacyReportJson, renderPrivacyHtml } from '../src/index.js';
 import { adultScenario } from './adult-fixtures.js';
 
 const s = adultScenario(400, 5);
-const base = { train: s.train, control: s.control, synthetic: s.independent, metadata: s.metadata, secrets: ['income'], seed: 2 };
+const base = {
+  train: s.train,
+  control: s.control,
+  synthetic: s.independent,
+  metadata: s.metadata,
+  secrets: ['income'],
+  seed: 2,
+};
 
 async function error(p: Promise<unknown>): Promise<SynthkitError> {
   try {
@@ -20,39 +27,70 @@ describe('bad input', () => {
   it('warns when control rows are copies of train rows: the control set is not independent', async () => {
     const control = Table.concat([s.train.slice(0, 150), s.control.slice(150)]);
     const report = await audit({ ...base, control, attacks: ['dcr'] });
-    expect(report.warnings.join(' ')).toMatch(/150 control rows are exact copies of train rows.*not independent/);
+    expect(report.warnings.join(' ')).toMatch(
+      /150 control rows are exact copies of train rows.*not independent/,
+    );
     const clean = await audit({ ...base, attacks: ['dcr'] });
     expect(clean.warnings.join(' ')).not.toMatch(/exact copies/);
   });
 
   it('size-corrects a small control set with a warning, and refuses one far too small with the reason', async () => {
-    const small = await audit({ ...base, control: s.control.slice(0, 100), attacks: ['dcr', 'singling-out-multivariate'] });
+    const small = await audit({
+      ...base,
+      control: s.control.slice(0, 100),
+      attacks: ['dcr', 'singling-out-multivariate'],
+    });
     expect(small.warnings.join(' ')).toMatch(/size-corrected/);
     const dcr = small.attacks[0]!;
     expect((dcr.details as Record<string, number>).shareExpectedWithoutLeak).toBeCloseTo(400 / 500, 12);
     expect(dcr.ci[0]).toBe(0);
     expect((small.attacks[1]!.details as Record<string, number>).controlSizeCorrection).not.toBe(1);
-    const e = await error(audit({ ...base, control: s.control.slice(0, 20), train: Table.concat([s.train, s.leaky, s.train]), attacks: ['dcr'] }));
+    const e = await error(
+      audit({
+        ...base,
+        control: s.control.slice(0, 20),
+        train: Table.concat([s.train, s.leaky, s.train]),
+        attacks: ['dcr'],
+      }),
+    );
     expect(e.code).toBe('BAD_VALUE');
     expect(e.message).toMatch(/20 rows for 1200 train rows.*cannot calibrate/);
     expect(e.hint).toMatch(/holdout/);
   });
 
   it('refuses a secret column that is an id, unknown, or has a different value in every row', async () => {
-    const metadata: Metadata = { ...s.metadata, columns: { ...s.metadata.columns, fnlwgt: { sdtype: 'id' } } };
+    const metadata: Metadata = {
+      ...s.metadata,
+      columns: { ...s.metadata.columns, fnlwgt: { sdtype: 'id' } },
+    };
     const id = await error(audit({ ...base, metadata, secrets: ['fnlwgt'] }));
     expect(id.code).toBe('BAD_OPTION');
     expect(id.column).toBe('fnlwgt');
     expect(id.message).toMatch(/is an id/);
     expect((await error(audit({ ...base, secrets: ['nope'] }))).code).toBe('UNKNOWN_COLUMN');
     const withKey = (t: Table, offset: number) =>
-      t.withColumn('key', { type: 'categorical', codes: Int32Array.from({ length: t.nRows }, (_, i) => i), categories: Array.from({ length: t.nRows }, (_, i) => `k${i + offset}`) });
-    const key = await error(audit({ ...base, train: withKey(s.train, 0), control: withKey(s.control, 1e6), synthetic: withKey(s.independent, 2e6), secrets: ['key'] }));
+      t.withColumn('key', {
+        type: 'categorical',
+        codes: Int32Array.from({ length: t.nRows }, (_, i) => i),
+        categories: Array.from({ length: t.nRows }, (_, i) => `k${i + offset}`),
+      });
+    const key = await error(
+      audit({
+        ...base,
+        train: withKey(s.train, 0),
+        control: withKey(s.control, 1e6),
+        synthetic: withKey(s.independent, 2e6),
+        secrets: ['key'],
+      }),
+    );
     expect(key.message).toMatch(/looks like an identifier/);
   });
 
   it('leaves ids out of the distances and says so', async () => {
-    const metadata: Metadata = { ...s.metadata, columns: { ...s.metadata.columns, fnlwgt: { sdtype: 'id' } } };
+    const metadata: Metadata = {
+      ...s.metadata,
+      columns: { ...s.metadata.columns, fnlwgt: { sdtype: 'id' } },
+    };
     const report = await audit({ ...base, metadata, attacks: ['dcr'] });
     expect(report.columns).not.toContain('fnlwgt');
     expect(report.warnings.join(' ')).toMatch(/"fnlwgt" left out: it is an id/);

@@ -5,8 +5,13 @@ import { type Column, type Metadata, Table } from '@synthkit/core';
  * A minimal reader for the bundled, quote-free CSV files, for tests and scripts only (core's reader
  * is the real one). Columns whose every non-empty value parses as a number become numbers.
  */
-export function readSimpleCsv(path: URL | string, limit = Number.POSITIVE_INFINITY): { table: Table; metadata: Metadata } {
-  const lines = readFileSync(path, 'utf8').split(/\r?\n/).filter((l) => l.length > 0);
+export function readSimpleCsv(
+  path: URL | string,
+  limit = Number.POSITIVE_INFINITY,
+): { table: Table; metadata: Metadata } {
+  const lines = readFileSync(path, 'utf8')
+    .split(/\r?\n/)
+    .filter((l) => l.length > 0);
   const header = lines[0]!.split(',');
   const rows = lines.slice(1, Math.min(lines.length, limit + 1)).map((l) => l.split(','));
   const columns: Array<[string, Column]> = [];
@@ -15,8 +20,14 @@ export function readSimpleCsv(path: URL | string, limit = Number.POSITIVE_INFINI
     const raw = rows.map((r) => r[j] ?? '');
     const numeric = raw.every((v) => v === '' || Number.isFinite(Number(v)));
     if (numeric) {
-      columns.push([name, { type: 'number', values: Float64Array.from(raw, (v) => (v === '' ? Number.NaN : Number(v))) }]);
-      metadata.columns[name] = { sdtype: 'numerical', representation: raw.every((v) => v === '' || Number.isInteger(Number(v))) ? 'integer' : 'float' };
+      columns.push([
+        name,
+        { type: 'number', values: Float64Array.from(raw, (v) => (v === '' ? Number.NaN : Number(v))) },
+      ]);
+      metadata.columns[name] = {
+        sdtype: 'numerical',
+        representation: raw.every((v) => v === '' || Number.isInteger(Number(v))) ? 'integer' : 'float',
+      };
     } else {
       const categories: string[] = [];
       const index = new Map<string, number>();

@@ -1,7 +1,7 @@
-import type { Command } from 'commander';
 import { writeFileAtomic } from '@synthkit/core/node';
 import { ATTACK_NAMES, type AttackName, renderPrivacyHtml } from '@synthkit/privacy';
 import { audit, parallelSearch } from '@synthkit/privacy/node';
+import type { Command } from 'commander';
 import { collect, positiveInt } from '../options.js';
 import { readInput } from '../pipeline.js';
 import type { CliCommand } from './types.js';
@@ -24,9 +24,14 @@ export const auditCommand: CliCommand = {
   register(program, envOf) {
     program
       .command('audit')
-      .description('measure how much a synthetic table leaks its training rows: privacy attacks with baselines and 95% intervals')
+      .description(
+        'measure how much a synthetic table leaks its training rows: privacy attacks with baselines and 95% intervals',
+      )
       .requiredOption('--train <file>', 'the real rows the generator was trained on')
-      .requiredOption('--control <file>', 'real rows from the same population the generator never saw (see `synthkit split`)')
+      .requiredOption(
+        '--control <file>',
+        'real rows from the same population the generator never saw (see `synthkit split`)',
+      )
       .requiredOption('--synthetic <file>', 'the synthetic rows to audit')
       .option('-m, --metadata <file>', 'metadata JSON (default: detected from the train file)')
       .option('--secret <column>', 'a sensitive column for attribute inference (repeatable)', collect)
@@ -34,7 +39,11 @@ export const auditCommand: CliCommand = {
       .option('--attacks <n>', 'attacks per Anonymeter test', positiveInt('attacks'), 500)
       .option('--columns <n>', 'columns per multivariate singling-out predicate', positiveInt('columns'), 3)
       .option('-s, --seed <n>', 'random seed', (v) => Number(v), 0)
-      .option('--threads <n>', 'worker threads for nearest-neighbour search (default: all cores)', positiveInt('threads'))
+      .option(
+        '--threads <n>',
+        'worker threads for nearest-neighbour search (default: all cores)',
+        positiveInt('threads'),
+      )
       .option('-r, --report <file>', 'write the HTML report here')
       .action(async (opts: AuditFlags, cmd: Command) => {
         const env = envOf(cmd);
@@ -42,7 +51,8 @@ export const auditCommand: CliCommand = {
         const train = await readInput(opts.train, opts.metadata);
         const control = await readInput(opts.control, opts.metadata);
         const synthetic = await readInput(opts.synthetic, opts.metadata);
-        for (const w of [...train.warnings, ...control.warnings, ...synthetic.warnings]) env.say(`warning: ${w}`);
+        for (const w of [...train.warnings, ...control.warnings, ...synthetic.warnings])
+          env.say(`warning: ${w}`);
         const progress = env.progress();
         let report: Awaited<ReturnType<typeof audit>>;
         try {

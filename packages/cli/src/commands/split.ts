@@ -1,6 +1,6 @@
-import type { Command } from 'commander';
 import { writeCsvFile } from '@synthkit/core/node';
 import { splitTable } from '@synthkit/privacy';
+import type { Command } from 'commander';
 import { readInput } from '../pipeline.js';
 import type { CliCommand } from './types.js';
 
@@ -16,7 +16,9 @@ export const splitCommand: CliCommand = {
   register(program, envOf) {
     program
       .command('split')
-      .description('split a real table at random into rows to train on and control rows held back for `synthkit audit`')
+      .description(
+        'split a real table at random into rows to train on and control rows held back for `synthkit audit`',
+      )
       .argument('<input>', 'a CSV, TSV, JSON or JSON-lines file')
       .option('--holdout <share>', 'share of rows held out as control', (v) => Number(v), 0.2)
       .option('-s, --seed <n>', 'random seed', (v) => Number(v), 0)
@@ -30,8 +32,15 @@ export const splitCommand: CliCommand = {
         const { train, control } = splitTable(table, { holdout: opts.holdout, seed: opts.seed });
         await writeCsvFile(opts.outTrain, train, metadata);
         await writeCsvFile(opts.outControl, control, metadata);
-        env.say(`synthkit: ${table.nRows} rows of ${input} -> ${train.nRows} train (${opts.outTrain}), ${control.nRows} control (${opts.outControl}), seed ${opts.seed}`);
-        await env.result({ train: { file: opts.outTrain, rows: train.nRows }, control: { file: opts.outControl, rows: control.nRows }, seed: opts.seed, holdout: opts.holdout });
+        env.say(
+          `synthkit: ${table.nRows} rows of ${input} -> ${train.nRows} train (${opts.outTrain}), ${control.nRows} control (${opts.outControl}), seed ${opts.seed}`,
+        );
+        await env.result({
+          train: { file: opts.outTrain, rows: train.nRows },
+          control: { file: opts.outControl, rows: control.nRows },
+          seed: opts.seed,
+          holdout: opts.holdout,
+        });
       });
   },
 };

@@ -31,7 +31,8 @@ export function anonymeterResult(
     warnings.push(
       `The attack did no better than random guessing (attack ${attack.rate.toFixed(3)}, baseline ${baseline.rate.toFixed(3)}): this attack is too weak on this table for its risk to mean much.`,
     );
-  if (control.rate >= 1) warnings.push('The control attack always succeeds, so no residual risk can be measured.');
+  if (control.rate >= 1)
+    warnings.push('The control attack always succeeds, so no residual risk can be measured.');
   const rate = (r: typeof attack) => ({ rate: r.rate, ci: [r.rate - r.error, r.rate + r.error] });
   return {
     name,

@@ -20,7 +20,10 @@ export interface AttributeInferenceOptions extends SearchOption {
  * The baseline guesses the secret of a random synthetic row; the control attack targets control
  * rows. One result per secret column, named `attribute-inference:<column>`.
  */
-export function attributeInferenceAttack(secret: string, options: AttributeInferenceOptions = {}): AttackPlugin {
+export function attributeInferenceAttack(
+  secret: string,
+  options: AttributeInferenceOptions = {},
+): AttackPlugin {
   const search = searchOf(options);
   const nAttacks = positiveInteger(options.attacks ?? 500, 'attacks');
   const tolerance = options.tolerance ?? 0.05;
@@ -35,9 +38,13 @@ export function attributeInferenceAttack(secret: string, options: AttributeInfer
       const rng = ctx.rng.fork(name);
       const aux = p.schema.names.map((_, i) => i).filter((i) => i !== s);
       if (aux.length === 0)
-        throw new SynthkitError('MISSING_COLUMN', `Attribute inference of "${secret}" needs at least one other column the attacker knows`, {
-          column: secret,
-        });
+        throw new SynthkitError(
+          'MISSING_COLUMN',
+          `Attribute inference of "${secret}" needs at least one other column the attacker knows`,
+          {
+            column: secret,
+          },
+        );
       const space = distanceSpace(p.schema, p.train, aux);
       const synthetic = encodeRows(space, p.synthetic);
       const n = Math.min(nAttacks, p.train.nRows, p.control.nRows);
@@ -45,7 +52,10 @@ export function attributeInferenceAttack(secret: string, options: AttributeInfer
         const nn = await search.knn(space, synthetic, encodeRows(space, targets), 1, ctx.signal);
         let hits = 0;
         for (let t = 0; t < targets.nRows; t++)
-          if (correct(p.schema, s, targets.columns[s]![t]!, p.synthetic.columns[s]![nn.index[t]!]!, tolerance)) hits++;
+          if (
+            correct(p.schema, s, targets.columns[s]![t]!, p.synthetic.columns[s]![nn.index[t]!]!, tolerance)
+          )
+            hits++;
         return hits;
       };
       const trainTargets = sampleRows(p.train, n, rng.fork('train-targets'));
@@ -54,22 +64,39 @@ export function attributeInferenceAttack(secret: string, options: AttributeInfer
       const randomRng = rng.fork('baseline');
       let baseline = 0;
       for (let t = 0; t < n; t++)
-        if (correct(p.schema, s, trainTargets.columns[s]![t]!, p.synthetic.columns[s]![randomRng.int(p.synthetic.nRows)]!, tolerance)) baseline++;
+        if (
+          correct(
+            p.schema,
+            s,
+            trainTargets.columns[s]![t]!,
+            p.synthetic.columns[s]![randomRng.int(p.synthetic.nRows)]!,
+            tolerance,
+          )
+        )
+          baseline++;
       ctx.progress({ stage: name, done: 1, total: 1 });
       return anonymeterResult(
         name,
         `guessing "${secret}" from the other columns with the closest synthetic row`,
         { attacks: n, success, baseline, control },
-        n < nAttacks ? [`Only ${n} targets were available (fewer train or control rows than ${nAttacks}).`] : [],
+        n < nAttacks
+          ? [`Only ${n} targets were available (fewer train or control rows than ${nAttacks}).`]
+          : [],
         { secret, auxiliaryColumns: aux.length, tolerance, search: search.name },
       );
     },
   };
 }
 
-function correct(schema: AlignedSchema, col: number, truth: number, guess: number, tolerance: number): boolean {
+function correct(
+  schema: AlignedSchema,
+  col: number,
+  truth: number,
+  guess: number,
+  tolerance: number,
+): boolean {
   if (schema.kinds[col] === 'cat') return truth === guess;
-  if (truth !== truth) return guess !== guess;
+  if (Number.isNaN(truth)) return Number.isNaN(guess);
   return Math.abs(guess - truth) <= tolerance * Math.abs(truth);
 }
 
@@ -77,10 +104,14 @@ function correct(schema: AlignedSchema, col: number, truth: number, guess: numbe
 export function checkSecret(p: PreparedAudit, metadata: Metadata, secret: string): number {
   const meta = metadata.columns[secret];
   if (meta && (meta.sdtype === 'id' || meta.sdtype === 'pii'))
-    throw new SynthkitError('BAD_OPTION', `Secret column "${secret}" is ${meta.sdtype === 'id' ? 'an id' : 'PII'}: it is regenerated, never learned, so it cannot leak through the synthetic rows`, {
-      column: secret,
-      hint: 'Choose a column whose values the generator learned, such as a diagnosis or an income',
-    });
+    throw new SynthkitError(
+      'BAD_OPTION',
+      `Secret column "${secret}" is ${meta.sdtype === 'id' ? 'an id' : 'PII'}: it is regenerated, never learned, so it cannot leak through the synthetic rows`,
+      {
+        column: secret,
+        hint: 'Choose a column whose values the generator learned, such as a diagnosis or an income',
+      },
+    );
   const s = p.schema.names.indexOf(secret);
   if (s < 0)
     throw new SynthkitError('UNKNOWN_COLUMN', `Secret column "${secret}" is not among the audited columns`, {
@@ -88,10 +119,14 @@ export function checkSecret(p: PreparedAudit, metadata: Metadata, secret: string
       hint: `Audited columns: ${p.schema.names.join(', ')}`,
     });
   if (p.schema.kinds[s] === 'cat' && looksLikeKey(p.train, s))
-    throw new SynthkitError('BAD_OPTION', `Secret column "${secret}" has a different value in almost every row: it looks like an identifier`, {
-      column: secret,
-      hint: 'Mark it as an id in the metadata (sdtype "id") and choose another secret',
-    });
+    throw new SynthkitError(
+      'BAD_OPTION',
+      `Secret column "${secret}" has a different value in almost every row: it looks like an identifier`,
+      {
+        column: secret,
+        hint: 'Mark it as an id in the metadata (sdtype "id") and choose another secret',
+      },
+    );
   return s;
 }
 

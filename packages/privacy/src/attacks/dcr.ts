@@ -36,7 +36,8 @@ export function dcrAttack(options: DcrOptions = {}): AttackPlugin {
   return {
     kind: 'attack',
     name: 'dcr',
-    description: 'Distance to closest record: are synthetic rows closer to the training rows than to unseen real rows?',
+    description:
+      'Distance to closest record: are synthetic rows closer to the training rows than to unseen real rows?',
     async run(input, ctx): Promise<AttackResult> {
       const p = prepareAudit(input);
       const rng = ctx.rng.fork('dcr');
@@ -93,7 +94,10 @@ export function dcrAttack(options: DcrOptions = {}): AttackPlugin {
         warnings.push(
           `SDMetrics' DCROverfittingProtection (${Math.min(1, 2 * (1 - strictlyCloser / nS)).toFixed(3)}) assumes train and control of similar size: with control at ${((100 * p.control.nRows) / p.train.nRows).toFixed(0)}% of train it reads low even without leakage. dcrOverfittingProtectionSizeAdjusted compares with the no-leak share ${p0.toFixed(3)} instead.`,
         );
-      if (medianRandom === 0) warnings.push('Uniform random rows already hit training rows exactly: DCRBaselineProtection is not defined for this table.');
+      if (medianRandom === 0)
+        warnings.push(
+          'Uniform random rows already hit training rows exactly: DCRBaselineProtection is not defined for this table.',
+        );
       const details = {
         medianDcrSynthetic: medianSynth,
         medianDcrControl: medianControl,
@@ -129,7 +133,13 @@ export function dcrAttack(options: DcrOptions = {}): AttackPlugin {
  * rows whose closest real row is the same row succeed or fail together, so the rows are grouped by
  * that real row and the cluster-robust variance sets an effective sample size (Kish design effect).
  */
-function clusteredShare(dTrain: Float64Array, dControl: Float64Array, iTrain: Int32Array, iControl: Int32Array, nTrain: number) {
+function clusteredShare(
+  dTrain: Float64Array,
+  dControl: Float64Array,
+  iTrain: Int32Array,
+  iControl: Int32Array,
+  nTrain: number,
+) {
   const n = dTrain.length;
   const weight = new Map<number, number>();
   const hits = new Map<number, number>();

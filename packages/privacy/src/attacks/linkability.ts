@@ -29,7 +29,8 @@ export function linkabilityAttack(options: LinkabilityOptions = {}): AttackPlugi
   return {
     kind: 'attack',
     name: 'linkability',
-    description: 'Linkability: can the synthetic rows join two datasets with disjoint columns about the same people? (Anonymeter)',
+    description:
+      'Linkability: can the synthetic rows join two datasets with disjoint columns about the same people? (Anonymeter)',
     async run(input, ctx): Promise<AttackResult> {
       const p = prepareAudit(input);
       const rng = ctx.rng.fork('linkability');
@@ -39,14 +40,25 @@ export function linkabilityAttack(options: LinkabilityOptions = {}): AttackPlugi
         sets = options.auxiliaryColumns.map((list) =>
           list.map((n) => {
             const i = names.indexOf(n);
-            if (i < 0) throw new SynthkitError('UNKNOWN_COLUMN', `Auxiliary column "${n}" is not among the audited columns`, { column: n, hint: `Audited columns: ${names.join(', ')}` });
+            if (i < 0)
+              throw new SynthkitError(
+                'UNKNOWN_COLUMN',
+                `Auxiliary column "${n}" is not among the audited columns`,
+                { column: n, hint: `Audited columns: ${names.join(', ')}` },
+              );
             return i;
           }),
         ) as [number[], number[]];
         if (sets[0].some((c) => sets[1].includes(c)))
-          throw new SynthkitError('BAD_OPTION', 'The two auxiliary column sets must be disjoint', { hint: 'Give each column to one set only' });
+          throw new SynthkitError('BAD_OPTION', 'The two auxiliary column sets must be disjoint', {
+            hint: 'Give each column to one set only',
+          });
       } else {
-        if (names.length < 2) throw new SynthkitError('MISSING_COLUMN', 'Linkability needs at least two columns to split between two datasets');
+        if (names.length < 2)
+          throw new SynthkitError(
+            'MISSING_COLUMN',
+            'Linkability needs at least two columns to split between two datasets',
+          );
         const perm = Array.from(rng.fork('columns').permutation(names.length));
         const half = names.length >> 1;
         sets = [perm.slice(0, half).sort((a, b) => a - b), perm.slice(half).sort((a, b) => a - b)];
@@ -58,7 +70,17 @@ export function linkabilityAttack(options: LinkabilityOptions = {}): AttackPlugi
         const found: Int32Array[] = [];
         for (const cols of sets) {
           const space = distanceSpace(p.schema, p.train, cols);
-          found.push((await search.knn(space, encodeRows(space, p.synthetic), encodeRows(space, targets), k, ctx.signal)).index);
+          found.push(
+            (
+              await search.knn(
+                space,
+                encodeRows(space, p.synthetic),
+                encodeRows(space, targets),
+                k,
+                ctx.signal,
+              )
+            ).index,
+          );
         }
         return countLinks(found[0]!, found[1]!, k);
       };
@@ -73,7 +95,9 @@ export function linkabilityAttack(options: LinkabilityOptions = {}): AttackPlugi
         'linkability',
         'linking two datasets about the same people through the synthetic rows',
         { attacks: n, success, baseline, control },
-        n < nAttacks ? [`Only ${n} targets were available (fewer train or control rows than ${nAttacks}).`] : [],
+        n < nAttacks
+          ? [`Only ${n} targets were available (fewer train or control rows than ${nAttacks}).`]
+          : [],
         { auxiliaryColumns: sets.map((s) => s.map((c) => names[c]!)), neighbours: k, search: search.name },
       );
     },
@@ -84,7 +108,8 @@ function countLinks(a: Int32Array, b: Int32Array, k: number): number {
   let links = 0;
   for (let t = 0; t < a.length / k; t++) {
     let linked = false;
-    for (let i = 0; i < k && !linked; i++) for (let j = 0; j < k && !linked; j++) linked = a[t * k + i] === b[t * k + j] && a[t * k + i] !== -1;
+    for (let i = 0; i < k && !linked; i++)
+      for (let j = 0; j < k && !linked; j++) linked = a[t * k + i] === b[t * k + j] && a[t * k + i] !== -1;
     if (linked) links++;
   }
   return links;

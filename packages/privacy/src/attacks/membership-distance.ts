@@ -26,7 +26,11 @@ export function membershipDistanceAttack(options: MembershipOptions = {}): Attac
     async run(input, ctx): Promise<AttackResult> {
       const p = prepareAudit(input);
       const rng = ctx.rng.fork('membership-distance');
-      const m = Math.min(positiveInteger(options.candidates ?? 5000, 'candidates'), p.train.nRows, p.control.nRows);
+      const m = Math.min(
+        positiveInteger(options.candidates ?? 5000, 'candidates'),
+        p.train.nRows,
+        p.control.nRows,
+      );
       const space = distanceSpace(p.schema, p.train);
       const members = encodeRows(space, sampleRows(p.train, m, rng.fork('members')));
       const nonMembers = encodeRows(space, sampleRows(p.control, m, rng.fork('non-members')));

@@ -1,6 +1,6 @@
 import type { AttackPlugin, AttackResult } from '@synthkit/core';
-import { fitMixedKde } from '../density/mixed-kde.js';
 import { takeAligned } from '../data/aligned.js';
+import { fitMixedKde } from '../density/mixed-kde.js';
 import { prepareAudit, sampleRows } from '../prepare.js';
 import { membershipResult } from './membership-result.js';
 import { positiveInteger } from './options.js';
@@ -27,7 +27,8 @@ export function membershipDomiasAttack(options: DomiasOptions = {}): AttackPlugi
   return {
     kind: 'attack',
     name: 'membership-domias',
-    description: 'Membership inference by density ratio (DOMIAS): synthetic density over population density at a real row',
+    description:
+      'Membership inference by density ratio (DOMIAS): synthetic density over population density at a real row',
     async run(input, ctx): Promise<AttackResult> {
       const p = prepareAudit(input);
       const rng = ctx.rng.fork('membership-domias');
@@ -35,7 +36,11 @@ export function membershipDomiasAttack(options: DomiasOptions = {}): AttackPlugi
       const half = p.control.nRows >> 1;
       const referenceRows = takeAligned(p.control, perm.subarray(0, half));
       const nonMemberPool = takeAligned(p.control, perm.subarray(half));
-      const m = Math.min(positiveInteger(options.candidates ?? 1000, 'candidates'), p.train.nRows, nonMemberPool.nRows);
+      const m = Math.min(
+        positiveInteger(options.candidates ?? 1000, 'candidates'),
+        p.train.nRows,
+        nonMemberPool.nRows,
+      );
       const nDensity = positiveInteger(options.densityRows ?? 5000, 'densityRows');
       const synthetic = sampleRows(p.synthetic, nDensity, rng.fork('synthetic'));
       const reference = sampleRows(referenceRows, nDensity, rng.fork('reference'));

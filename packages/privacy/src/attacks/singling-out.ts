@@ -2,7 +2,12 @@ import type { AttackPlugin, AttackResult } from '@synthkit/core';
 import { takeAligned } from '../data/aligned.js';
 import { distinctRows } from '../data/row-keys.js';
 import { prepareAudit } from '../prepare.js';
-import { countMatches, describePredicate, distinctValues, randomPredicate } from '../singling-out/predicate.js';
+import {
+  countMatches,
+  describePredicate,
+  distinctValues,
+  randomPredicate,
+} from '../singling-out/predicate.js';
 import { multivariateQueries, univariateQueries } from '../singling-out/queries.js';
 import { singlingOutSizeCorrection } from '../singling-out/size-correction.js';
 import { anonymeterResult } from './anonymeter-result.js';
@@ -44,7 +49,14 @@ export function singlingOutAttack(options: SinglingOutOptions = {}): AttackPlugi
       const generated =
         mode === 'univariate'
           ? { queries: univariateQueries(p.schema, synthetic, nAttacks, rng.fork('queries')), attempts: 0 }
-          : multivariateQueries(p.schema, synthetic, nAttacks, nColumns, positiveInteger(options.maxAttempts ?? 100 * nAttacks, 'maxAttempts'), rng.fork('queries'));
+          : multivariateQueries(
+              p.schema,
+              synthetic,
+              nAttacks,
+              nColumns,
+              positiveInteger(options.maxAttempts ?? 100 * nAttacks, 'maxAttempts'),
+              rng.fork('queries'),
+            );
       const queries = generated.queries;
       ctx.progress({ stage: name, done: 1, total: 3 });
       if (queries.length === 0)
@@ -52,12 +64,15 @@ export function singlingOutAttack(options: SinglingOutOptions = {}): AttackPlugi
           name,
           risk: Number.NaN,
           ci: [Number.NaN, Number.NaN],
-          verdict: 'Not measured: no predicate singles out a synthetic row, so this attack has nothing to try.',
+          verdict:
+            'Not measured: no predicate singles out a synthetic row, so this attack has nothing to try.',
           warnings: ['No singling-out predicate could be built from the synthetic rows.'],
           details: { attacks: 0 },
         };
       if (queries.length < nAttacks)
-        warnings.push(`Only ${queries.length} of ${nAttacks} ${mode} singling-out predicates could be built; the interval is wider and the risk may be underestimated.`);
+        warnings.push(
+          `Only ${queries.length} of ${nAttacks} ${mode} singling-out predicates could be built; the interval is wider and the risk may be underestimated.`,
+        );
       let success = 0;
       const examples: string[] = [];
       for (const q of queries)
@@ -67,20 +82,27 @@ export function singlingOutAttack(options: SinglingOutOptions = {}): AttackPlugi
         }
       let controlHits = 0;
       for (const q of queries) if (countMatches(q, control) === 1) controlHits++;
-      const correction = singlingOutSizeCorrection(queries, control, train.nRows, rng.fork('size-correction'));
+      const correction = singlingOutSizeCorrection(
+        queries,
+        control,
+        train.nRows,
+        rng.fork('size-correction'),
+      );
       if (train.nRows > 2 * control.nRows)
         warnings.push(
           `Control successes (${controlHits} of ${queries.length}) were extrapolated from ${control.nRows} to ${train.nRows} rows with Anonymeter's size model (factor ${correction.toFixed(2)}), which assumes the predicates' match rates are spread evenly; treat this risk as approximate, or hold out as many control rows as train rows.`,
         );
       if (correction !== 1 && controlHits * correction > success && controlHits <= success)
-        warnings.push('The size correction lifted the control rate above the attack rate: the size model fits this synthetic table poorly, so a risk of 0 here is not conclusive.');
+        warnings.push(
+          'The size correction lifted the control rate above the attack rate: the size model fits this synthetic table poorly, so a risk of 0 here is not conclusive.',
+        );
       ctx.progress({ stage: name, done: 2, total: 3 });
       const distinct = distinctValues(synthetic);
       const randomRng = rng.fork('baseline');
       let baseline = 0;
       const width = mode === 'univariate' ? 1 : Math.min(nColumns, p.schema.names.length);
       for (let i = 0; i < queries.length; i++)
-        if (countMatches(randomPredicate(p.schema, synthetic, width, randomRng, distinct), train) === 1) baseline++;
+        if (countMatches(randomPredicate(p.schema, width, randomRng, distinct), train) === 1) baseline++;
       ctx.progress({ stage: name, done: 3, total: 3 });
       return anonymeterResult(
         name,

@@ -39,16 +39,25 @@ function kindOf(c: Column): AlignedKind {
  * sdtype 'id'/'pii') are left out: they are regenerated, never learned, so distances on them
  * measure nothing about leakage.
  */
-export function alignTables(train: Table, control: Table, synthetic: Table, metadata: Metadata): AlignedInput {
+export function alignTables(
+  train: Table,
+  control: Table,
+  synthetic: Table,
+  metadata: Metadata,
+): AlignedInput {
   const dropped: string[] = [];
   const names: string[] = [];
   for (const name of train.names) {
     const meta = metadata.columns[name];
     if (meta && (meta.sdtype === 'id' || meta.sdtype === 'pii')) {
-      dropped.push(`"${name}" left out: it is ${meta.sdtype === 'id' ? 'an id' : 'PII'} (regenerated, never learned)`);
+      dropped.push(
+        `"${name}" left out: it is ${meta.sdtype === 'id' ? 'an id' : 'PII'} (regenerated, never learned)`,
+      );
       continue;
     }
-    const missingFrom = [control.has(name) ? '' : 'control', synthetic.has(name) ? '' : 'synthetic'].filter(Boolean);
+    const missingFrom = [control.has(name) ? '' : 'control', synthetic.has(name) ? '' : 'synthetic'].filter(
+      Boolean,
+    );
     if (missingFrom.length > 0) {
       dropped.push(`"${name}" left out: not in the ${missingFrom.join(' or ')} table`);
       continue;
@@ -60,9 +69,13 @@ export function alignTables(train: Table, control: Table, synthetic: Table, meta
       if (!train.has(name) && !dropped.some((d) => d.startsWith(`"${name}"`)))
         dropped.push(`"${name}" left out: not in the train table`);
   if (names.length === 0)
-    throw new SynthkitError('MISSING_COLUMN', 'train, control and synthetic share no column that can be compared', {
-      hint: `Train has ${train.names.join(', ') || '(no columns)'}; synthetic has ${synthetic.names.join(', ') || '(no columns)'}. Pass the three tables of one schema`,
-    });
+    throw new SynthkitError(
+      'MISSING_COLUMN',
+      'train, control and synthetic share no column that can be compared',
+      {
+        hint: `Train has ${train.names.join(', ') || '(no columns)'}; synthetic has ${synthetic.names.join(', ') || '(no columns)'}. Pass the three tables of one schema`,
+      },
+    );
 
   const kinds: AlignedKind[] = [];
   const labels: string[][] = [];
@@ -81,12 +94,16 @@ export function alignTables(train: Table, control: Table, synthetic: Table, meta
     kinds.push(kind);
     if (kind === 'num') {
       labels.push([]);
-      parts.forEach((p, i) => cols[i]!.push((p as { values: Float64Array }).values));
+      parts.forEach((p, i) => {
+        cols[i]!.push((p as { values: Float64Array }).values);
+      });
       continue;
     }
     const dict = new Map<string, number>();
     const list: string[] = [];
-    parts.forEach((p, i) => cols[i]!.push(recode(p, dict, list)));
+    parts.forEach((p, i) => {
+      cols[i]!.push(recode(p, dict, list));
+    });
     labels.push(list);
   }
   const wrap = (i: number): AlignedTable => ({ nRows: tables[i]!.nRows, columns: cols[i]! });
@@ -128,9 +145,17 @@ export function takeAligned(t: AlignedTable, rows: ArrayLike<number>): AlignedTa
 }
 
 /** Only the named columns (by schema index). */
-export function selectAligned(schema: AlignedSchema, t: AlignedTable, idx: readonly number[]): [AlignedSchema, AlignedTable] {
+export function selectAligned(
+  schema: AlignedSchema,
+  t: AlignedTable,
+  idx: readonly number[],
+): [AlignedSchema, AlignedTable] {
   return [
-    { names: idx.map((i) => schema.names[i]!), kinds: idx.map((i) => schema.kinds[i]!), labels: idx.map((i) => schema.labels[i]!) },
+    {
+      names: idx.map((i) => schema.names[i]!),
+      kinds: idx.map((i) => schema.kinds[i]!),
+      labels: idx.map((i) => schema.labels[i]!),
+    },
     { nRows: t.nRows, columns: idx.map((i) => t.columns[i]!) },
   ];
 }

@@ -29,7 +29,10 @@ export function distinctRows(t: AlignedTable): Int32Array {
  * the second tells how many cross matches independent samples of a population with natural duplicates
  * (Adult has some) would show by chance.
  */
-export function overlapCounts(a: AlignedTable, b: AlignedTable): { shared: number; duplicatesWithinA: number } {
+export function overlapCounts(
+  a: AlignedTable,
+  b: AlignedTable,
+): { shared: number; duplicatesWithinA: number } {
   const counts = new Map<string, number>();
   for (const k of rowKeys(a)) counts.set(k, (counts.get(k) ?? 0) + 1);
   let duplicatesWithinA = 0;

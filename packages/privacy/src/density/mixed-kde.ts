@@ -12,7 +12,12 @@ export interface MixedKde {
   logDensity(rows: AlignedTable): Float64Array;
 }
 
-export function fitMixedKde(schema: AlignedSchema, data: AlignedTable, factor: number, bandwidthFrom: AlignedTable = data): MixedKde {
+export function fitMixedKde(
+  schema: AlignedSchema,
+  data: AlignedTable,
+  factor: number,
+  bandwidthFrom: AlignedTable = data,
+): MixedKde {
   const d = schema.kinds.length;
   const n = bandwidthFrom.nRows;
   const scott = n ** (-1 / (d + 4));
@@ -27,7 +32,9 @@ export function fitMixedKde(schema: AlignedSchema, data: AlignedTable, factor: n
   });
   const catCols: number[] = [];
   const numCols: number[] = [];
-  schema.kinds.forEach((k, j) => (k === 'cat' ? catCols : numCols).push(j));
+  schema.kinds.forEach((k, j) => {
+    (k === 'cat' ? catCols : numCols).push(j);
+  });
   const catData = catCols.map((j) => data.columns[j] as Int32Array);
   const numData = numCols.map((j) => data.columns[j] as Float64Array);
   return {
@@ -52,18 +59,32 @@ export function fitMixedKde(schema: AlignedSchema, data: AlignedTable, factor: n
   };
 }
 
-function addCategorical(terms: Float64Array, y: Int32Array, x: number, same: number, other: number, n: number): void {
+function addCategorical(
+  terms: Float64Array,
+  y: Int32Array,
+  x: number,
+  same: number,
+  other: number,
+  n: number,
+): void {
   for (let r = 0; r < n; r++) terms[r]! += y[r] === x ? same : other;
 }
 
-function addNumeric(terms: Float64Array, y: Float64Array, x: number, inv: number, missing: number, n: number): void {
-  if (x !== x) {
-    for (let r = 0; r < n; r++) terms[r]! += y[r] !== y[r] ? 0 : missing;
+function addNumeric(
+  terms: Float64Array,
+  y: Float64Array,
+  x: number,
+  inv: number,
+  missing: number,
+  n: number,
+): void {
+  if (Number.isNaN(x)) {
+    for (let r = 0; r < n; r++) terms[r]! += Number.isNaN(y[r]) ? 0 : missing;
     return;
   }
   for (let r = 0; r < n; r++) {
     const z = (x - y[r]!) * inv;
-    terms[r]! += z === z ? -0.5 * z * z : missing;
+    terms[r]! += !Number.isNaN(z) ? -0.5 * z * z : missing;
   }
 }
 

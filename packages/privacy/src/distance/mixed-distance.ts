@@ -43,7 +43,11 @@ interface Plan {
  * Builds the distance space from the real table (`real` fixes ranges and the column order) for the
  * schema columns `use` (default: all).
  */
-export function distanceSpace(schema: AlignedSchema, real: AlignedTable, use?: readonly number[]): DistanceSpace & { plan: Plan } {
+export function distanceSpace(
+  schema: AlignedSchema,
+  real: AlignedTable,
+  use?: readonly number[],
+): DistanceSpace & { plan: Plan } {
   const cols = use ?? schema.names.map((_, i) => i);
   const cat: Array<{ src: number; spread: number }> = [];
   const num: Array<{ src: number; spread: number; range: number }> = [];
@@ -76,7 +80,12 @@ export function distanceSpace(schema: AlignedSchema, real: AlignedTable, use?: r
     nColumns: cat.length + num.length,
     ranges: Float64Array.from(num.map((c) => c.range)),
   };
-  const plan: Plan = { space, catSources: cat.map((c) => c.src), constSources, numSources: num.map((c) => c.src) };
+  const plan: Plan = {
+    space,
+    catSources: cat.map((c) => c.src),
+    constSources,
+    numSources: num.map((c) => c.src),
+  };
   return { ...space, plan };
 }
 
@@ -96,7 +105,10 @@ export function encodeRows(space: DistanceSpace & { plan: Plan }, t: AlignedTabl
       else if (Number.isNaN(v)) cat[i * nCat + j] = -1;
       else {
         let code = dict.get(v);
-        if (code === undefined) dict.set(v, (code = dict.size));
+        if (code === undefined) {
+          code = dict.size;
+          dict.set(v, code);
+        }
         cat[i * nCat + j] = code;
       }
     }
@@ -110,10 +122,17 @@ export function encodeRows(space: DistanceSpace & { plan: Plan }, t: AlignedTabl
 }
 
 /** Distance between row `a` of `x` and row `b` of `y` (reference implementation; the kernel inlines it). */
-export function rowDistance(space: DistanceSpace, x: EncodedRows, a: number, y: EncodedRows, b: number): number {
+export function rowDistance(
+  space: DistanceSpace,
+  x: EncodedRows,
+  a: number,
+  y: EncodedRows,
+  b: number,
+): number {
   let sum = 0;
   for (let j = 0; j < space.nCat; j++) if (x.cat[a * space.nCat + j] !== y.cat[b * space.nCat + j]) sum += 1;
-  for (let j = 0; j < space.nNum; j++) sum += numericTerm(x.num[a * space.nNum + j]!, y.num[b * space.nNum + j]!);
+  for (let j = 0; j < space.nNum; j++)
+    sum += numericTerm(x.num[a * space.nNum + j]!, y.num[b * space.nNum + j]!);
   return sum / space.nColumns;
 }
 

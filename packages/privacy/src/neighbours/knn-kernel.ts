@@ -32,8 +32,8 @@ export function compareRows(
   const a = qNum[qi * nNum]!;
   const b = refNum[rj * nNum]!;
   if (a === b) return 0;
-  if (a !== a) return b !== b ? 0 : 1;
-  if (b !== b) return -1;
+  if (Number.isNaN(a)) return Number.isNaN(b) ? 0 : 1;
+  if (Number.isNaN(b)) return -1;
   return a < b ? -1 : 1;
 }
 
@@ -141,7 +141,7 @@ export function knnNumeric(s: KnnState, r: number, base: number): number {
     const d = u > v ? u - v : v - u;
     if (d < 1) sum += d;
     else if (d >= 1) sum += 1;
-    else if (!(u !== u && v !== v)) sum += 1; // NaN involved: both missing cost 0, one missing 1
+    else if (!(Number.isNaN(u) && Number.isNaN(v))) sum += 1; // NaN involved: both missing cost 0, one missing 1
     if (sum >= s.kth) return sum;
   }
   return sum;
@@ -161,11 +161,11 @@ export function knnLeaf(s: KnnState, from: number, to: number, base: number): vo
   let hi = to;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if (refNum[mid * nNum] === refNum[mid * nNum]) lo = mid + 1;
+    if (!Number.isNaN(refNum[mid * nNum])) lo = mid + 1;
     else hi = mid;
   }
   const nanFrom = lo;
-  if (u !== u) {
+  if (Number.isNaN(u)) {
     // a missing query value is equally far (1) from every number: plain scan
     for (let r = from; r < to; r++) {
       const sum = knnNumeric(s, r, base);

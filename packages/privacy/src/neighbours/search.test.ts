@@ -8,10 +8,37 @@ import { singleThreadSearch } from './search.js';
 /** A mixed table with missing values, repeated categories, ties and a constant column. */
 function mixed(rng: Rng, n: number): Table {
   const cols: Array<[string, Column]> = [
-    ['a', { type: 'categorical', codes: Int32Array.from({ length: n }, () => rng.int(4) - (rng.next() < 0.05 ? 5 : 0)).map((c) => (c < 0 ? -1 : c)), categories: ['w', 'x', 'y', 'z'] }],
-    ['b', { type: 'boolean', values: Uint8Array.from({ length: n }, () => (rng.next() < 0.05 ? 2 : rng.int(2))) }],
-    ['c', { type: 'categorical', codes: Int32Array.from({ length: n }, () => rng.int(3)), categories: ['p', 'q', 'r'] }],
-    ['x', { type: 'number', values: Float64Array.from({ length: n }, () => (rng.next() < 0.05 ? Number.NaN : Math.round(rng.normal(0, 10)))) }],
+    [
+      'a',
+      {
+        type: 'categorical',
+        codes: Int32Array.from({ length: n }, () => rng.int(4) - (rng.next() < 0.05 ? 5 : 0)).map((c) =>
+          c < 0 ? -1 : c,
+        ),
+        categories: ['w', 'x', 'y', 'z'],
+      },
+    ],
+    [
+      'b',
+      { type: 'boolean', values: Uint8Array.from({ length: n }, () => (rng.next() < 0.05 ? 2 : rng.int(2))) },
+    ],
+    [
+      'c',
+      {
+        type: 'categorical',
+        codes: Int32Array.from({ length: n }, () => rng.int(3)),
+        categories: ['p', 'q', 'r'],
+      },
+    ],
+    [
+      'x',
+      {
+        type: 'number',
+        values: Float64Array.from({ length: n }, () =>
+          rng.next() < 0.05 ? Number.NaN : Math.round(rng.normal(0, 10)),
+        ),
+      },
+    ],
     ['y', { type: 'number', values: Float64Array.from({ length: n }, () => rng.uniform(0, 1)) }],
     ['k', { type: 'number', values: new Float64Array(n).fill(3) }],
   ];
@@ -47,7 +74,10 @@ describe('exact nearest-neighbour search', () => {
       for (let i = 0; i < expected.length; i++) expect(nn.distance[i]).toBeCloseTo(expected[i]!, 12);
       // reported indices really are at the reported distance
       for (let q = 0; q < 150; q++)
-        expect(rowDistance(s.space, s.query, q, s.ref, nn.index[q * 3]!)).toBeCloseTo(nn.distance[q * 3]!, 12);
+        expect(rowDistance(s.space, s.query, q, s.ref, nn.index[q * 3]!)).toBeCloseTo(
+          nn.distance[q * 3]!,
+          12,
+        );
     }
   });
 

@@ -1,6 +1,6 @@
 import { SynthkitError } from '@synthkit/core';
 import type { DistanceSpace, EncodedRows } from '../distance/mixed-distance.js';
-import { type CategoryTrie, buildTrie, compareRows, knnKernel } from './knn-kernel.js';
+import { buildTrie, type CategoryTrie, compareRows, knnKernel } from './knn-kernel.js';
 
 /** The k nearest reference rows of every query row; distances are mean per-column distances in [0, 1]. */
 export interface Neighbours {
@@ -29,7 +29,13 @@ export interface PreparedReference {
  */
 export interface NeighbourSearch {
   readonly name: string;
-  knn(space: DistanceSpace, reference: EncodedRows, query: EncodedRows, k: number, signal?: AbortSignal): Promise<Neighbours>;
+  knn(
+    space: DistanceSpace,
+    reference: EncodedRows,
+    query: EncodedRows,
+    k: number,
+    signal?: AbortSignal,
+  ): Promise<Neighbours>;
 }
 
 export function prepareReference(space: DistanceSpace, ref: EncodedRows): PreparedReference {
@@ -47,7 +53,13 @@ export function prepareReference(space: DistanceSpace, ref: EncodedRows): Prepar
 }
 
 /** Turns kernel output (summed distances, sorted indices) into mean distances and original indices. */
-export function finishNeighbours(space: DistanceSpace, ref: PreparedReference, k: number, dist: Float64Array, idx: Int32Array): Neighbours {
+export function finishNeighbours(
+  space: DistanceSpace,
+  ref: PreparedReference,
+  k: number,
+  dist: Float64Array,
+  idx: Int32Array,
+): Neighbours {
   for (let i = 0; i < dist.length; i++) {
     dist[i] = dist[i]! / space.nColumns;
     idx[i] = idx[i]! < 0 ? -1 : ref.order[idx[i]!]!;
@@ -60,7 +72,8 @@ export function checkSearchInput(space: DistanceSpace, reference: EncodedRows, k
     throw new SynthkitError('NO_ROWS', 'Nearest-neighbour search needs at least one reference row', {
       hint: 'Pass non-empty train, control and synthetic tables',
     });
-  if (!Number.isInteger(k) || k < 1) throw new SynthkitError('BAD_OPTION', `k must be a positive integer, got ${k}`);
+  if (!Number.isInteger(k) || k < 1)
+    throw new SynthkitError('BAD_OPTION', `k must be a positive integer, got ${k}`);
   if (space.nColumns === 0) throw new SynthkitError('MISSING_COLUMN', 'No columns to measure distances on');
 }
 
@@ -78,7 +91,21 @@ export const singleThreadSearch: NeighbourSearch = {
       const e = Math.min(query.nRows, s + chunk);
       const d = dist.subarray(s * k, e * k);
       const ix = idx.subarray(s * k, e * k);
-      knnKernel(ref.cat, ref.num, ref.nRows, ref.trie, query.cat, query.num, s, e, space.nCat, space.nNum, k, d, ix);
+      knnKernel(
+        ref.cat,
+        ref.num,
+        ref.nRows,
+        ref.trie,
+        query.cat,
+        query.num,
+        s,
+        e,
+        space.nCat,
+        space.nNum,
+        k,
+        d,
+        ix,
+      );
       if (e < query.nRows) await new Promise<void>((r) => setTimeout(r, 0));
     }
     return finishNeighbours(space, ref, k, dist, idx);

@@ -2,7 +2,13 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { SynthkitError } from '@synthkit/core';
 import { compareRows, knnKernel, knnLeaf, knnNumeric, knnOffer, knnVisit } from '../neighbours/knn-kernel.js';
-import { checkSearchInput, finishNeighbours, type NeighbourSearch, prepareReference, singleThreadSearch } from '../neighbours/search.js';
+import {
+  checkSearchInput,
+  finishNeighbours,
+  type NeighbourSearch,
+  prepareReference,
+  singleThreadSearch,
+} from '../neighbours/search.js';
 
 /**
  * The kernel runs in workers started from its own source text, so the same code serves the
@@ -60,7 +66,10 @@ export function parallelSearch(options: ParallelSearchOptions = {}): NeighbourSe
       const chunks = Math.min(query.nRows, threads * 4);
       const bounds = Array.from({ length: chunks + 1 }, (_, i) => Math.round((i * query.nRows) / chunks));
       let next = 0;
-      const workers = Array.from({ length: Math.min(threads, chunks) }, () => new Worker(workerSource, { eval: true }));
+      const workers = Array.from(
+        { length: Math.min(threads, chunks) },
+        () => new Worker(workerSource, { eval: true }),
+      );
       try {
         await Promise.all(
           workers.map(async (w) => {

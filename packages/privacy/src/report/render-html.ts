@@ -1,12 +1,23 @@
 import type { AttackResult, JsonValue } from '@synthkit/core';
-import { barChart, type ReportSection, type RenderOptions, renderReport, scoreSummary, table, text } from '@synthkit/report';
+import {
+  barChart,
+  type RenderOptions,
+  type ReportSection,
+  renderReport,
+  scoreSummary,
+  table,
+  text,
+} from '@synthkit/report';
 import type { PrivacyReport } from './types.js';
 
 /**
  * The privacy report in the shared report layout (@synthkit/report): `privacySection` is the
  * section the evaluation report can embed, `renderPrivacyHtml` a complete self-contained page.
  */
-export function renderPrivacyHtml(report: PrivacyReport, options: RenderOptions & { title?: string } = {}): string {
+export function renderPrivacyHtml(
+  report: PrivacyReport,
+  options: RenderOptions & { title?: string } = {},
+): string {
   return renderReport(
     {
       title: options.title ?? 'synthkit privacy audit',
@@ -37,18 +48,45 @@ export function privacySection(report: PrivacyReport): ReportSection {
                 value: num(dcr, 'dcrOverfittingProtectionSizeAdjusted'),
                 hint: `1 = synthetic rows are no closer to train than to control; SDMetrics' unadjusted score: ${fmt(num(dcr, 'dcrOverfittingProtection'))}`,
               },
-              { label: 'DCRBaselineProtection (SDMetrics)', value: num(dcr, 'dcrBaselineProtection'), hint: 'median DCR of synthetic rows over that of uniform random rows' },
-              { label: 'Share closer to train', value: num(dcr, 'shareCloserToTrain'), format: 'number' as const, hint: `about ${fmt(num(dcr, 'shareExpectedWithoutLeak'))} without leakage` },
+              {
+                label: 'DCRBaselineProtection (SDMetrics)',
+                value: num(dcr, 'dcrBaselineProtection'),
+                hint: 'median DCR of synthetic rows over that of uniform random rows',
+              },
+              {
+                label: 'Share closer to train',
+                value: num(dcr, 'shareCloserToTrain'),
+                format: 'number' as const,
+                hint: `about ${fmt(num(dcr, 'shareExpectedWithoutLeak'))} without leakage`,
+              },
             ]
           : []),
-        ...(mia ? [{ label: 'Membership inference AUC', value: num(mia, 'auc'), format: 'number' as const, hint: '0.5 = attacker is guessing' }] : []),
+        ...(mia
+          ? [
+              {
+                label: 'Membership inference AUC',
+                value: num(mia, 'auc'),
+                format: 'number' as const,
+                hint: '0.5 = attacker is guessing',
+              },
+            ]
+          : []),
       ]),
     );
   blocks.push(
     table(
       ['Attack', 'Risk', '95% low', '95% high', 'Verdict'],
-      report.attacks.map((a) => [a.name, finite(a.risk), finite(a.ci[0]), finite(a.ci[1]), [a.verdict, ...a.warnings.map((w) => `⚠ ${w}`)].join(' ')]),
-      { caption: 'Risk: how much better an attack does on the rows the generator was trained on than on real rows it never saw (0 = no better, 1 = always). A risk whose interval includes 0 is not measurable with this many rows and attacks.' },
+      report.attacks.map((a) => [
+        a.name,
+        finite(a.risk),
+        finite(a.ci[0]),
+        finite(a.ci[1]),
+        [a.verdict, ...a.warnings.map((w) => `⚠ ${w}`)].join(' '),
+      ]),
+      {
+        caption:
+          'Risk: how much better an attack does on the rows the generator was trained on than on real rows it never saw (0 = no better, 1 = always). A risk whose interval includes 0 is not measurable with this many rows and attacks.',
+      },
     ),
     barChart({
       title: 'Risk and upper end of its 95% interval',
@@ -64,7 +102,10 @@ export function privacySection(report: PrivacyReport): ReportSection {
       blocks.push(
         table(
           [`${a.name}: detail`, 'value'],
-          Object.entries(a.details as Record<string, JsonValue>).map(([k, v]) => [k, typeof v === 'number' ? finite(v) : show(v)]),
+          Object.entries(a.details as Record<string, JsonValue>).map(([k, v]) => [
+            k,
+            typeof v === 'number' ? finite(v) : show(v),
+          ]),
         ),
       );
   return {
@@ -86,7 +127,8 @@ function fmt(v: number | null): string {
 
 function show(v: JsonValue): string {
   if (typeof v === 'number') return Number.isFinite(v) ? String(v) : 'n/a';
-  if (Array.isArray(v) && v.every((x) => typeof x === 'number')) return `[${v.map((x) => (x as number).toPrecision(4)).join(', ')}]`;
+  if (Array.isArray(v) && v.every((x) => typeof x === 'number'))
+    return `[${v.map((x) => (x as number).toPrecision(4)).join(', ')}]`;
   if (Array.isArray(v)) return v.map((x) => (typeof x === 'string' ? x : JSON.stringify(x))).join('; ');
   if (v && typeof v === 'object') return JSON.stringify(v);
   return String(v);

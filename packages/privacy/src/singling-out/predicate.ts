@@ -30,7 +30,7 @@ export function countMatches(p: Predicate, t: AlignedTable, stopAt = 2): number 
 }
 
 function holds(op: number, v: number, x: number, isCat: boolean): boolean {
-  const missing = isCat ? v === -1 : v !== v;
+  const missing = isCat ? v === -1 : Number.isNaN(v);
   if (op === OP.isMissing) return missing;
   if (op === OP.notMissing) return !missing;
   if (missing) return false;
@@ -58,7 +58,9 @@ export function predicateKey(p: Predicate): string {
   return Array.from(p.columns, (c, i) => `${c}:${p.ops[i]}:${p.values[i]}`).join('|');
 }
 
-export function predicate(conditions: ReadonlyArray<readonly [column: number, op: number, value: number]>): Predicate {
+export function predicate(
+  conditions: ReadonlyArray<readonly [column: number, op: number, value: number]>,
+): Predicate {
   const sorted = [...conditions].sort((a, b) => a[0] - b[0]);
   return {
     columns: Int32Array.from(sorted, (c) => c[0]),
@@ -71,7 +73,12 @@ export function predicate(conditions: ReadonlyArray<readonly [column: number, op
  * The baseline attacker's guess: `nColumns` random columns, each with a random value seen in the
  * synthetic column and a random operator (Anonymeter's random queries).
  */
-export function randomPredicate(schema: AlignedSchema, synthetic: AlignedTable, nColumns: number, rng: Rng, distinct: readonly Float64Array[]): Predicate {
+export function randomPredicate(
+  schema: AlignedSchema,
+  nColumns: number,
+  rng: Rng,
+  distinct: readonly Float64Array[],
+): Predicate {
   const cols = rng.permutation(schema.names.length).subarray(0, nColumns);
   return predicate(
     Array.from(cols, (col) => {
@@ -91,7 +98,7 @@ export function distinctValues(t: AlignedTable): Float64Array[] {
     const set = new Set<number>();
     let nan = false;
     for (const v of c) {
-      if (v !== v) nan = true;
+      if (Number.isNaN(v)) nan = true;
       else set.add(v);
     }
     const out = Float64Array.from(set);

@@ -9,7 +9,12 @@ import { countMatches, OP, type Predicate, predicate, predicateKey } from './pre
  */
 
 /** Univariate: rare values (seen once), the extremes of numeric columns, a value missing only once. */
-export function univariateQueries(schema: AlignedSchema, synthetic: AlignedTable, n: number, rng: Rng): Predicate[] {
+export function univariateQueries(
+  schema: AlignedSchema,
+  synthetic: AlignedTable,
+  n: number,
+  rng: Rng,
+): Predicate[] {
   const candidates: Predicate[] = [];
   schema.kinds.forEach((kind, col) => {
     const values = synthetic.columns[col]!;
@@ -18,7 +23,7 @@ export function univariateQueries(schema: AlignedSchema, synthetic: AlignedTable
     let lo = Number.POSITIVE_INFINITY;
     let hi = Number.NEGATIVE_INFINITY;
     for (const v of values) {
-      if (kind === 'cat' ? v === -1 : v !== v) {
+      if (kind === 'cat' ? v === -1 : Number.isNaN(v)) {
         missing++;
         continue;
       }
@@ -27,7 +32,8 @@ export function univariateQueries(schema: AlignedSchema, synthetic: AlignedTable
       if (v > hi) hi = v;
     }
     if (missing === 1) candidates.push(predicate([[col, OP.isMissing, 0]]));
-    if (kind === 'num' && lo <= hi) candidates.push(predicate([[col, OP.le, lo]]), predicate([[col, OP.ge, hi]]));
+    if (kind === 'num' && lo <= hi)
+      candidates.push(predicate([[col, OP.le, lo]]), predicate([[col, OP.ge, hi]]));
     for (const [v, c] of counts) if (c === 1) candidates.push(predicate([[col, OP.eq, v]]));
   });
   rng.shuffle(candidates);
@@ -52,7 +58,9 @@ export function multivariateQueries(
   maxAttempts: number,
   rng: Rng,
 ): MultivariateQueries {
-  const medians = schema.kinds.map((kind, col) => (kind === 'num' ? medianOf(synthetic.columns[col] as Float64Array) : 0));
+  const medians = schema.kinds.map((kind, col) =>
+    kind === 'num' ? medianOf(synthetic.columns[col] as Float64Array) : 0,
+  );
   const width = Math.min(nColumns, schema.names.length);
   const kept: Predicate[] = [];
   const seen = new Set<string>();
@@ -64,8 +72,9 @@ export function multivariateQueries(
     const p = predicate(
       Array.from(cols, (col) => {
         const v = synthetic.columns[col]![row]!;
-        if (schema.kinds[col] === 'cat') return v === -1 ? ([col, OP.isMissing, 0] as const) : ([col, OP.eq, v] as const);
-        if (v !== v) return [col, OP.isMissing, 0] as const;
+        if (schema.kinds[col] === 'cat')
+          return v === -1 ? ([col, OP.isMissing, 0] as const) : ([col, OP.eq, v] as const);
+        if (Number.isNaN(v)) return [col, OP.isMissing, 0] as const;
         return [col, v > medians[col]! ? OP.ge : OP.le, v] as const;
       }),
     );
@@ -91,6 +100,6 @@ function keepSingling(candidates: Predicate[], synthetic: AlignedTable, n: numbe
 }
 
 function medianOf(v: Float64Array): number {
-  const s = v.filter((x) => x === x).sort();
+  const s = v.filter((x) => !Number.isNaN(x)).sort();
   return s.length === 0 ? Number.NaN : s[s.length >> 1]!;
 }

@@ -10,7 +10,12 @@ import { countMatches, type Predicate } from './predicate.js';
  * control and training sets differ in size, the factor and w_eff are fitted to counts measured on
  * subsamples of control, and the control successes are scaled by I(n_train)/I(n_control).
  */
-export function singlingOutSizeCorrection(queries: readonly Predicate[], control: AlignedTable, nTrain: number, rng: Rng): number {
+export function singlingOutSizeCorrection(
+  queries: readonly Predicate[],
+  control: AlignedTable,
+  nTrain: number,
+  rng: Rng,
+): number {
   const nControl = control.nRows;
   if (nControl === nTrain || queries.length === 0) return 1;
   const sizes: number[] = [];

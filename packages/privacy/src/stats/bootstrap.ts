@@ -12,14 +12,15 @@ export function stratifiedBootstrap(
   statistics: (weight: Float64Array) => readonly number[],
 ): Array<[number, number]> {
   const groups: number[][] = [[], []];
-  member.forEach((m, i) => groups[m ? 1 : 0]!.push(i));
+  for (let i = 0; i < member.length; i++) groups[member[i] ? 1 : 0]!.push(i);
   const draws: number[][] = [];
   const weight = new Float64Array(member.length);
   for (let b = 0; b < replicates; b++) {
     weight.fill(0);
     for (const idx of groups) for (let j = 0; j < idx.length; j++) weight[idx[rng.int(idx.length)]!]!++;
     statistics(weight).forEach((v, s) => {
-      (draws[s] ??= []).push(v);
+      draws[s] ??= [];
+      draws[s].push(v);
     });
   }
   return draws.map((d) => {

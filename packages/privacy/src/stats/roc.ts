@@ -18,7 +18,9 @@ export interface SortedScores {
 }
 
 export function sortScores(scores: Float64Array, member: Uint8Array): SortedScores {
-  const order = Int32Array.from({ length: scores.length }, (_, i) => i).sort((a, b) => scores[b]! - scores[a]! || a - b);
+  const order = Int32Array.from({ length: scores.length }, (_, i) => i).sort(
+    (a, b) => scores[b]! - scores[a]! || a - b,
+  );
   const tieGroup = new Int32Array(order.length);
   for (let p = 1; p < order.length; p++)
     tieGroup[p] = tieGroup[p - 1]! + (scores[order[p]!] === scores[order[p - 1]!] ? 0 : 1);
@@ -84,7 +86,13 @@ function bestThreshold(s: SortedScores, weight: Float64Array, fold: Uint8Array, 
 }
 
 /** TPR − FPR within `side` when candidates in tie groups ≤ `group` are called members. */
-function rateAt(s: SortedScores, weight: Float64Array, fold: Uint8Array, side: number, group: number): number {
+function rateAt(
+  s: SortedScores,
+  weight: Float64Array,
+  fold: Uint8Array,
+  side: number,
+  group: number,
+): number {
   const [nm, nn] = totals(s, weight, fold, side);
   if (nm === 0 || nn === 0) return Number.NaN;
   let tp = 0;

@@ -6,7 +6,10 @@ describe('Wilson success rate and Anonymeter residual risk', () => {
     // 250/500: centre (250 + z²/2)/(500 + z²) = 0.5, half-width z/(500 + z²)·sqrt(125 + z²/4)
     const r = successRate(500, 250);
     expect(r.rate).toBeCloseTo(0.5, 12);
-    expect(r.error).toBeCloseTo((1.959963984540054 / (500 + 3.841458820694124)) * Math.sqrt(125 + 3.841458820694124 / 4), 12);
+    expect(r.error).toBeCloseTo(
+      (1.959963984540054 / (500 + 3.841458820694124)) * Math.sqrt(125 + 3.841458820694124 / 4),
+      12,
+    );
     // 0 successes still gives a positive upper bound (the reason to use Wilson)
     const zero = successRate(100, 0);
     expect(zero.rate - zero.error).toBeCloseTo(0, 12);

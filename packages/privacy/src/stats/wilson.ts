@@ -18,7 +18,10 @@ export function successRate(n: number, successes: number, z = Z95): SuccessRate 
   const z2 = z * z;
   const denominator = n + z2;
   const variance = (successes * (n - successes)) / n;
-  return { rate: (successes + z2 / 2) / denominator, error: (z / denominator) * Math.sqrt(Math.max(0, variance) + z2 / 4) };
+  return {
+    rate: (successes + z2 / 2) / denominator,
+    error: (z / denominator) * Math.sqrt(Math.max(0, variance) + z2 / 4),
+  };
 }
 
 /**
@@ -26,7 +29,10 @@ export function successRate(n: number, successes: number, z = Z95): SuccessRate 
  * control targets, normalised by what was left to gain, risk = (attack − control)/(1 − control),
  * with the error propagated to first order; point and interval are clipped to [0, 1].
  */
-export function residualRisk(attack: SuccessRate, control: SuccessRate): { risk: number; ci: [number, number]; raw: number } {
+export function residualRisk(
+  attack: SuccessRate,
+  control: SuccessRate,
+): { risk: number; ci: [number, number]; raw: number } {
   const raw = (attack.rate - control.rate) / (1 - control.rate);
   const dAttack = 1 / Math.abs(1 - control.rate);
   const dControl = (attack.rate - 1) / (1 - control.rate) ** 2;
