@@ -35,19 +35,12 @@ export class NetworkLayout {
       fromEncoded[s.start] = i;
     });
     this.tanhCount = tanh.length;
-    // Power-of-two classes keep padding under half of each bucket.
-    const soft = encoder.spans
-      .filter((s) => s.kind === 'softmax')
-      .sort((a, b) => a.size - b.size || a.start - b.start);
-    const groups = new Map<number, typeof soft>();
-    for (const s of soft) {
-      const cls = 2 ** Math.ceil(Math.log2(Math.max(1, s.size)));
-      groups.set(cls, [...(groups.get(cls) ?? []), s]);
-    }
+    const soft = encoder.spans.filter((s) => s.kind === 'softmax').sort((a, b) => a.size - b.size || a.start - b.start);
+    const groups = bucketSpans(soft.map((s) => s.size)).map(([from, to]) => soft.slice(from, to));
     const buckets: SpanBucket[] = [];
     const pad: number[] = [];
     let col = this.tanhCount;
-    for (const spans of groups.values()) {
+    for (const spans of groups) {
       const width = Math.max(...spans.map((s) => s.size));
       buckets.push({ start: col, count: spans.length, width });
       for (const s of spans) {
@@ -91,4 +84,29 @@ export class NetworkLayout {
     for (let i = 0; i < nRows; i++) for (let j = 0; j < E; j++) out[i * E + j] = net[i * D + map[j]!]!;
     return out;
   }
+}
+
+/** Columns one more bucket is worth: a bucket costs a slice, a reshape and a softmax per pass. */
+const BUCKET_COST = 8;
+
+/**
+ * Splits ascending span widths into contiguous groups minimising padded width plus BUCKET_COST per
+ * group (dynamic programming over split points); returns [from, to) index ranges.
+ */
+function bucketSpans(sizes: readonly number[]): Array<[number, number]> {
+  const m = sizes.length;
+  const best = new Float64Array(m + 1).fill(Number.POSITIVE_INFINITY);
+  const from = new Int32Array(m + 1);
+  best[0] = 0;
+  for (let j = 1; j <= m; j++)
+    for (let i = 0; i < j; i++) {
+      const cost = best[i]! + (j - i) * sizes[j - 1]! + BUCKET_COST;
+      if (cost < best[j]!) {
+        best[j] = cost;
+        from[j] = i;
+      }
+    }
+  const out: Array<[number, number]> = [];
+  for (let j = m; j > 0; j = from[j]!) out.unshift([from[j]!, j]);
+  return out;
 }
