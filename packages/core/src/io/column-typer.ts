@@ -207,7 +207,7 @@ export class ColumnTyper {
         throw new SynthkitError('BAD_VALUE', `"${vals[firstInf]}" is not a finite number`, {
           column: this.name,
           row,
-          hint: "Remove infinite values, or pass nonFinite: 'missing' (CLI: --non-finite missing) to read them as missing",
+          hint: "Remove infinite values, or pass nonFinite: 'missing' to read them as missing",
         });
       ctx.warn(`Column "${this.name}": ${nInf} infinite value(s) read as missing (first at row ${row})`);
     }

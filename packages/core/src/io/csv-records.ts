@@ -171,7 +171,7 @@ function checkHeader(
       'BAD_DELIMITER',
       `With delimiter "${show(dialect.delimiter)}" the file has one column, but "${show(sniffed.delimiter)}" splits it into ${sniffed.headerFields}`,
       {
-        hint: `Pass delimiter "${show(sniffed.delimiter)}" (CLI: --delimiter), or leave the delimiter out to sniff it`,
+        hint: `Pass delimiter "${show(sniffed.delimiter)}", or leave the delimiter out to sniff it`,
       },
     );
   const seen = new Set<string>();

@@ -97,7 +97,7 @@ export async function* readCsvBatches(
           {
             column: name,
             row: rb.rowOffset + r.at + 1,
-            hint: `Read the column as text with types: { "${name}": "categorical" } (CLI: --type ${name}=categorical), or read the whole file with parseCsv, which re-types mixed columns`,
+            hint: `Read the column as text with types: { "${name}": "categorical" }, or read the whole file with parseCsv, which re-types mixed columns`,
           },
         );
       return [name, r] as const;
