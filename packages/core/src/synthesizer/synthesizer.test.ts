@@ -70,6 +70,18 @@ describe('Synthesizer', () => {
     for (const n of ['age', 'sex', 'checkin'])
       expect(parts.flatMap((p) => values(p.column(n)))).toEqual(values(whole.column(n)));
     expect((await synth.sample(0)).names).toEqual(table.names);
+    // rejection leaves slivers; they are joined back into batches of about batchSize rows
+    const sizes: number[] = [];
+    const rejector = await fitted(rejecting());
+    for await (const b of rejector.sampleBatches(2000, {
+      seed: 5,
+      batchSize: 500,
+      conditions: { city: 'Munich' },
+    }))
+      sizes.push(b.nRows);
+    expect(sizes.length).toBeGreaterThan(1);
+    expect(sizes.reduce((s, x) => s + x, 0)).toBe(2000);
+    expect(sizes.slice(0, -1).every((x) => x >= 500)).toBe(true);
   });
 
   it('honours conditions, passed to the generator or by rejection', async () => {

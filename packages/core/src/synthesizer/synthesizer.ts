@@ -199,7 +199,8 @@ export class Synthesizer {
       return out;
     };
     if (!o.balance) {
-      for await (const learned of drawRows(f, n, resolve({}), root.fork('sample'), draw)) yield emit(learned);
+      const rows = drawRows(f, n, resolve({}), root.fork('sample'), draw);
+      for await (const learned of coalesce(rows, batchSize)) yield emit(learned);
       return;
     }
     if (o.balance.column in conditions)
@@ -253,4 +254,27 @@ export class Synthesizer {
     const f = this.requireFitted();
     return withRegenerated(f.plan, fromView(f.plan, viewSignature(f.plan)), new Rng(0), 0);
   }
+}
+
+/**
+ * Joins the small tables rejection leaves behind into batches of about `size` rows (full batches
+ * pass straight through), so a stream never trickles out in slivers.
+ */
+async function* coalesce(tables: AsyncIterable<Table>, size: number): AsyncGenerator<Table> {
+  let parts: Table[] = [];
+  let rows = 0;
+  for await (const t of tables) {
+    if (rows === 0 && t.nRows >= size) {
+      yield t;
+      continue;
+    }
+    parts.push(t);
+    rows += t.nRows;
+    if (rows >= size) {
+      yield Table.concat(parts);
+      parts = [];
+      rows = 0;
+    }
+  }
+  if (rows > 0) yield Table.concat(parts);
 }
