@@ -11,4 +11,4 @@ export {
   type SynthesizerConfig,
 } from './synthesizer.js';
 export { SYNTHKIT_VERSION } from './version.js';
-export { MISSING_INDICATOR_LABELS, MISSING_SUFFIX } from './view.js';
+export { MISSING_INDICATOR_LABELS, MISSING_SUFFIX, viewOf } from './view.js';

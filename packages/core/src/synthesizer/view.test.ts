@@ -3,7 +3,7 @@ import type { Metadata } from '../metadata/types.js';
 import type { ContinuousViewColumn, DiscreteViewColumn } from '../plugin/types.js';
 import { MISSING_BOOL } from '../table/column.js';
 import { Table } from '../table/table.js';
-import { checkViewShape, fitViewPlan, fromView, toView, viewSignature } from './view.js';
+import { checkViewShape, fitViewPlan, fromView, toView, viewOf, viewSignature } from './view.js';
 
 const NaN_ = Number.NaN;
 const table = new Table([
@@ -56,6 +56,7 @@ describe('view', () => {
 
   it('follows the view rules', () => {
     expect(view.nRows).toBe(4);
+    expect(viewOf(table, metadata)).toEqual(view);
     expect(view.columns.map((c) => `${c.kind}:${c.name}`)).toEqual([
       'continuous:age',
       'discrete:age#missing',

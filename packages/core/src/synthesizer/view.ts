@@ -108,6 +108,14 @@ function tableColumn(table: Table, name: string): Column {
   return table.column(name);
 }
 
+/**
+ * The view a generator would be fitted on for this table and metadata (for plugin tests and
+ * benches; the Synthesizer does this itself).
+ */
+export function viewOf(table: Table, metadata: Metadata): ViewTable {
+  return toView(fitViewPlan(table, metadata), table);
+}
+
 /** The table as a generator sees it: see the rules in docs/architecture.md and the README. */
 export function toView(plan: ViewPlan, table: Table): ViewTable {
   const columns: ViewColumn[] = [];
