@@ -151,6 +151,11 @@ export class CopulaModel implements FittedModel {
         candidates.push([]);
         if (!Array.isArray(c.labels) || !Array.isArray(c.counts) || c.labels.length !== c.counts.length)
           throw bad(`column "${name}" has no matching labels and counts`);
+        if (
+          !c.counts.every((x) => typeof x === 'number' && x >= 0) ||
+          !c.counts.some((x) => (x as number) > 0)
+        )
+          throw bad(`column "${name}" has invalid category counts`);
         return new DiscreteColumn(name, c.labels.map(String), { counts: c.counts.map(Number) });
       }
       const family = c.family as Family;
