@@ -2,6 +2,7 @@ import { mkdir, readFile } from 'node:fs/promises';
 import { dirname, extname, join } from 'node:path';
 import {
   checkMetadataAgainstTable,
+  csvOptionsFromMetadata,
   detectMetadata,
   type GeneratorPlugin,
   lineage,
@@ -39,10 +40,10 @@ export async function readInput(
   path: string,
   metadataPath: string | undefined,
 ): Promise<{ table: Table; metadata: Metadata; warnings: readonly string[] }> {
-  const read = await readTableFile(path);
-  const metadata = metadataPath
-    ? await readMetadataFile(metadataPath)
-    : detectMetadata(read.table, { formats: read.formats });
+  // Given metadata decides how columns are read (a datetime format detection would miss, say).
+  const given = metadataPath ? await readMetadataFile(metadataPath) : undefined;
+  const read = await readTableFile(path, given ? csvOptionsFromMetadata(given) : {});
+  const metadata = given ?? detectMetadata(read.table, { formats: read.formats });
   checkMetadataAgainstTable(metadata, read.table);
   return { table: read.table, metadata, warnings: read.warnings };
 }

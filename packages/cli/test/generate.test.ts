@@ -108,6 +108,15 @@ describe('synthkit fit / sample / detect / inspect', () => {
     const firstRow = readFileSync(join(dir, 't.csv'), 'utf8').split('\n')[1]!;
     expect(firstRow).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,/);
 
+    // Constraints written into the metadata are kept by every synthetic row.
+    metadata.constraints = [{ type: 'inequality', low: 'pickup', high: 'dropoff' }];
+    writeFileSync(md, JSON.stringify(metadata));
+    const c = synthkit(['generate', DATA('taxis.csv'), '--metadata', md, '--rows', '1000', '--out', join(dir, 'c.csv'), '-q']);
+    expect(c.code).toBe(0);
+    const trips = readFileSync(join(dir, 'c.csv'), 'utf8').trimEnd().split('\n').slice(1).map((l) => l.split(','));
+    expect(trips).toHaveLength(1000);
+    for (const [pickup, dropoff] of trips) expect(dropoff! >= pickup!).toBe(true);
+
     metadata.columns.nonexistent = { sdtype: 'categorical' };
     writeFileSync(md, JSON.stringify(metadata));
     const bad = synthkit(['generate', DATA('taxis.csv'), '--metadata', md, '--out', join(dir, 'u.csv')]);
