@@ -57,6 +57,20 @@ describe('Synthesizer edge cases', () => {
     });
   });
 
+  it('refuses a constraint on a regenerated column', async () => {
+    const md: Metadata = {
+      ...metadata,
+      columns: { ...metadata.columns, wide: { sdtype: 'id' } },
+      constraints: [{ type: 'positive', column: 'wide' }],
+    };
+    await expect(
+      new Synthesizer({ generator: independentMarginals(), metadata: md }).fit(table),
+    ).rejects.toMatchObject({
+      code: 'BAD_METADATA',
+      column: 'wide',
+    });
+  });
+
   it('refuses an empty table and a metadata/table mismatch clearly', async () => {
     await expect(
       new Synthesizer({ generator: independentMarginals(), metadata }).fit(table.slice(0, 0)),

@@ -132,7 +132,21 @@ export class Synthesizer {
     const constraints = [
       ...(metadata.constraints ?? []).map(constraintFromSpec),
       ...(this.config.constraints ?? []).map((c) => ('fit' in c ? c : constraintFromSpec(c))),
-    ].map((c) => c.fit(table, plan));
+    ].map((c) => {
+      const regenerated = c.columns.find(
+        (n) => plan.columns.find((x) => x.name === n)?.kind === 'regenerated',
+      );
+      if (regenerated !== undefined)
+        throw new SynthkitError(
+          'BAD_METADATA',
+          `Constraint ${c.name} names "${regenerated}", an id/PII column that is regenerated, not learned`,
+          {
+            column: regenerated,
+            hint: "Constrain learned columns only, or change the column's sdtype",
+          },
+        );
+      return c.fit(table, plan);
+    });
     const { reparams, reparamActive, signature } = chainReparams(plan, constraints);
     const view = applyReparams(reparams, toView(plan, table));
     progress({ stage: 'prepare', done: 1, total: 1 });
