@@ -12,7 +12,7 @@ const R = 3.442619855899;
 const V = 9.91256303526217e-3;
 const M = 2147483648;
 
-const kn = new Int32Array(LAYERS);
+const kn = new Uint32Array(LAYERS);
 const wn = new Float64Array(LAYERS);
 const fn = new Float64Array(LAYERS);
 {
@@ -60,21 +60,14 @@ export class NormalStream {
       const iz = bits & 127;
       bits >>>= 7;
       left--;
-      const hz = rng.nextUint32() | 0;
-      out[i] = (hz < 0 ? -hz : hz) < kn[iz]! ? hz * wn[iz]! : slow(rng, hz, iz);
+      // 31 bits of magnitude and 1 of sign, all in unsigned arithmetic (V8 keeps it in integer registers).
+      const u = rng.nextUint32();
+      const mag = u >>> 1;
+      out[i] = mag < kn[iz]! ? (u & 1 ? -mag : mag) * wn[iz]! : slow(rng, u & 1 ? -mag : mag, iz);
     }
     this.bits = bits;
     this.left = left;
   }
-
-  /** One draw. */
-  next(): number {
-    const one = this.one;
-    this.fill(one, 1);
-    return one[0]!;
-  }
-
-  private readonly one = new Float64Array(1);
 }
 
 /** Fills out[0..n) with standard normal draws from a fresh stream of `rng`. */
@@ -97,8 +90,10 @@ function slow(rng: Rng, hz: number, iz: number): number {
       return hz > 0 ? R + t : -R - t;
     }
     if (fn[iz]! + rng.next() * (fn[iz - 1]! - fn[iz]!) < Math.exp(-0.5 * x * x)) return x;
-    hz = rng.nextUint32() | 0;
+    const u = rng.nextUint32();
+    const mag = u >>> 1;
+    hz = u & 1 ? -mag : mag;
     iz = rng.nextUint32() & 127;
-    if ((hz < 0 ? -hz : hz) < kn[iz]!) return hz * wn[iz]!;
+    if (mag < kn[iz]!) return hz * wn[iz]!;
   }
 }
