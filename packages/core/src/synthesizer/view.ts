@@ -201,14 +201,28 @@ function finishContinuous(
   // Snap to a grid: the datetime unit, or 10^-decimals (as a divisor so 0.1-steps stay exact).
   const unit = p.physical === 'datetime' ? p.unit : 0;
   const scale = unit === 0 && p.decimals !== null ? 10 ** p.decimals : 0;
-  for (let i = 0; i < values.length; i++) {
-    const v = src[i]!;
-    values[i] = v < lo ? lo : v > hi ? hi : v;
-  }
-  if (scale === 1) for (let i = 0; i < values.length; i++) values[i] = Math.round(values[i]!);
+  // One specialised pass per case: this runs on every sampled value.
+  const n = values.length;
+  if (scale === 1)
+    for (let i = 0; i < n; i++) {
+      const v = src[i]!;
+      values[i] = Math.round(v < lo ? lo : v > hi ? hi : v);
+    }
   else if (scale > 0)
-    for (let i = 0; i < values.length; i++) values[i] = Math.round(values[i]! * scale) / scale;
-  else if (unit > 0) for (let i = 0; i < values.length; i++) values[i] = Math.round(values[i]! / unit) * unit;
+    for (let i = 0; i < n; i++) {
+      const v = src[i]!;
+      values[i] = Math.round((v < lo ? lo : v > hi ? hi : v) * scale) / scale;
+    }
+  else if (unit > 0)
+    for (let i = 0; i < n; i++) {
+      const v = src[i]!;
+      values[i] = Math.round((v < lo ? lo : v > hi ? hi : v) / unit) * unit;
+    }
+  else
+    for (let i = 0; i < n; i++) {
+      const v = src[i]!;
+      values[i] = v < lo ? lo : v > hi ? hi : v;
+    }
   if (missing !== undefined)
     for (let i = 0; i < values.length; i++) if (missing[i] === 1) values[i] = Number.NaN;
   return values;
