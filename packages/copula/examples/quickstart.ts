@@ -1,8 +1,8 @@
 // Run from the repository root: npx tsx packages/copula/examples/quickstart.ts
 import { readFileSync } from 'node:fs';
+import { gaussianCopula, generateFromSpec } from '@synthkit/copula';
 import { detectMetadata, Synthesizer } from '@synthkit/core';
 import { readCsvFile } from '@synthkit/core/node';
-import { gaussianCopula, generateFromSpec } from '@synthkit/copula';
 
 // 1. Learn a real table and sample from it.
 const { table } = await readCsvFile('data/adult.csv');
@@ -17,7 +17,10 @@ console.log(women.row(0));
 
 // 3. A save/load round trip gives the same rows for the same seed.
 const again = await Synthesizer.load(synth.save(), { plugins: [gaussianCopula()] });
-console.log('same after load:', JSON.stringify((await again.sample(5, { seed: 1 })).row(4)) === JSON.stringify(rows.row(4)));
+console.log(
+  'same after load:',
+  JSON.stringify((await again.sample(5, { seed: 1 })).row(4)) === JSON.stringify(rows.row(4)),
+);
 
 // 4. No data at all: a declared spec.
 const spec = JSON.parse(readFileSync('packages/copula/examples/spec.json', 'utf8'));

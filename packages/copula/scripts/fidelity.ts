@@ -1,4 +1,4 @@
-import { Rng, Synthesizer, detectMetadata } from '@synthkit/core';
+import { detectMetadata, Rng, Synthesizer } from '@synthkit/core';
 import { readCsvFile } from '@synthkit/core/node';
 import { qualityReport } from '@synthkit/evaluate';
 import { gaussianCopula } from '../src/index.js';

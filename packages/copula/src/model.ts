@@ -17,8 +17,8 @@ import { ConditionalGaussian } from './latent/conditional-gaussian.js';
 import { GaussianSampler } from './latent/gaussian-sampler.js';
 import { Z_STEPS, ZTable } from './latent/z-table.js';
 import { NormalStream } from './latent/ziggurat.js';
-import { type Family, FAMILIES } from './marginals/marginal.js';
 import { marginalFromParams } from './marginals/families.js';
+import { FAMILIES, type Family } from './marginals/marginal.js';
 
 export type CopulaColumn = ContinuousColumn | DiscreteColumn;
 

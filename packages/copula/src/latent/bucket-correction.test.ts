@@ -1,7 +1,7 @@
 import { normalCdf, normalQuantile, Rng } from '@synthkit/core';
 import { describe, expect, it } from 'vitest';
-import { correlationMatrix } from './correlation.js';
 import { hermiteCoefficients, latentCorrelation } from './bucket-correction.js';
+import { correlationMatrix } from './correlation.js';
 import { NormalStream } from './ziggurat.js';
 
 describe('bucket correction of jittered-score correlations', () => {

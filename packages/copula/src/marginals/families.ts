@@ -1,7 +1,7 @@
 import { betaFamily } from './beta.js';
+import { constantMarginal } from './empirical.js';
 import { gammaFamily } from './gamma.js';
 import type { Family, Marginal, ParametricFamily } from './marginal.js';
-import { constantMarginal } from './empirical.js';
 import { normalFamily } from './normal.js';
 import { truncatedNormalFamily } from './truncated-normal.js';
 import { uniformFamily } from './uniform.js';

@@ -1,4 +1,4 @@
-import { normalMass, standardTruncatedQuantile, normalCdf, truncatedNormalCdf } from '@synthkit/core';
+import { normalCdf, normalMass, standardTruncatedQuantile, truncatedNormalCdf } from '@synthkit/core';
 import type { Marginal, ParametricFamily } from './marginal.js';
 import { nelderMead } from './nelder-mead.js';
 

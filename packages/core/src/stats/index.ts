@@ -1,4 +1,5 @@
-export { erfc, normalCdf, normalPdf, normalQuantile, normalQuantileUpper, normalSf } from './normal.js';
+export { betaCdf, betaPdf, betaQuantile, logBeta, regularizedBeta } from './beta.js';
+export { EmpiricalCdf } from './empirical-cdf.js';
 export {
   gammaCdf,
   gammaPdf,
@@ -7,7 +8,9 @@ export {
   regularizedGammaP,
   regularizedGammaQ,
 } from './gamma.js';
-export { betaCdf, betaPdf, betaQuantile, logBeta, regularizedBeta } from './beta.js';
+export { invertCdf } from './invert-cdf.js';
+export { ksCriticalValue, ksStatistic } from './kolmogorov-smirnov.js';
+export { erfc, normalCdf, normalPdf, normalQuantile, normalQuantileUpper, normalSf } from './normal.js';
 export {
   normalMass,
   standardTruncatedQuantile,
@@ -15,6 +18,3 @@ export {
   truncatedNormalPdf,
   truncatedNormalQuantile,
 } from './truncated-normal.js';
-export { invertCdf } from './invert-cdf.js';
-export { EmpiricalCdf } from './empirical-cdf.js';
-export { ksCriticalValue, ksStatistic } from './kolmogorov-smirnov.js';
