@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { decodeArtifact, encodeArtifact } from '../artifact/format.js';
 import { containsText } from '../conformance/compare.js';
 import { conformanceTable } from '../conformance/dataset.js';
 import { inequality } from '../constraints/inequality.js';
@@ -75,6 +76,25 @@ describe('Synthesizer save/load', () => {
     });
     await Synthesizer.load(bytes, { plugins: [spy] });
     expect(loads).toBe(1);
+  });
+
+  it('reports a well-checksummed but malformed manifest as BAD_ARTIFACT', async () => {
+    const { manifest, arrays } = decodeArtifact((await fitted()).save());
+    const broken = (change: (m: Record<string, unknown>) => void) => {
+      const m = JSON.parse(JSON.stringify(manifest));
+      change(m);
+      return encodeArtifact({ manifest: m, arrays });
+    };
+    const load = (bytes: Uint8Array) => Synthesizer.load(bytes, { plugins: [independentMarginals()] });
+    await expect(load(broken((m) => delete m.plan))).rejects.toMatchObject({ code: 'BAD_ARTIFACT' });
+    await expect(
+      load(broken((m) => ((m.plan as { columns: unknown[] }).columns = [{ kind: 'discrete', name: 'x' }]))),
+    ).rejects.toMatchObject({
+      code: 'BAD_ARTIFACT',
+    });
+    await expect(load(broken((m) => (m.format = 'something else')))).rejects.toMatchObject({
+      code: 'BAD_ARTIFACT',
+    });
   });
 
   it('refuses to save before fit', () => {

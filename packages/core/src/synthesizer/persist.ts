@@ -1,7 +1,7 @@
 import { decodeArtifact, encodeArtifact } from '../artifact/format.js';
 import type { Constraint, FittedConstraint } from '../constraints/constraint.js';
 import { constraintFromSpec } from '../constraints/from-spec.js';
-import { SynthkitError } from '../errors/synthkit-error.js';
+import { isSynthkitError, SynthkitError } from '../errors/synthkit-error.js';
 import type { ConstraintSpec, Metadata } from '../metadata/types.js';
 import { parseOptions } from '../plugin/options.js';
 import type { Registry } from '../plugin/registry.js';
@@ -79,24 +79,7 @@ export async function decodeSynthesizer(bytes: Uint8Array, o: LoadOptions): Prom
     bad('a section is missing');
   const generator = findGenerator(m.generator.name, o);
   const options = parseOptions(generator.options, m.generator.options, generator.name);
-  const constraints: FittedConstraint[] = m.constraints.map((c) => {
-    if (c.spec) return constraintFromSpec(c.spec).restore(c.state);
-    const code = o.constraints?.find((x) => x.name === c.name);
-    if (!code)
-      throw new SynthkitError(
-        'BAD_OPTION',
-        `The model was fitted with constraint ${c.name}, which is code and is not saved`,
-        {
-          hint: 'Pass it again: Synthesizer.load(bytes, { constraints: [predicate(...)] })',
-        },
-      );
-    return code.restore(c.state);
-  });
-  const { reparams, reparamActive, signature } = chainReparams(
-    m.plan,
-    constraints,
-    m.constraints.map((c) => c.reparam),
-  );
+  const { constraints, reparams, reparamActive, signature } = restoreConstraints(m, o);
   const model = await untilAborted(
     Promise.resolve().then(() => generator.load({ json: m.model, arrays }, options)),
     undefined,
@@ -127,4 +110,39 @@ function findGenerator(name: string, o: LoadOptions): GeneratorPlugin<any> {
       hint: `Pass it: Synthesizer.load(bytes, { plugins: [${name}()] }) or load its package with --plugin`,
     },
   );
+}
+
+/** Constraints and the view shape from the manifest; anything malformed is BAD_ARTIFACT, not a TypeError. */
+function restoreConstraints(m: Manifest, o: LoadOptions) {
+  try {
+    const constraints: FittedConstraint[] = m.constraints.map((c) => {
+      if (c.spec) return constraintFromSpec(c.spec).restore(c.state);
+      const code = o.constraints?.find((x) => x.name === c.name);
+      if (!code)
+        throw new SynthkitError(
+          'BAD_OPTION',
+          `The model was fitted with constraint ${c.name}, which is code and is not saved`,
+          {
+            hint: 'Pass it again: Synthesizer.load(bytes, { constraints: [predicate(...)] })',
+          },
+        );
+      return code.restore(c.state);
+    });
+    const { reparams, reparamActive, signature } = chainReparams(
+      m.plan,
+      constraints,
+      m.constraints.map((c) => c.reparam),
+    );
+    return { constraints, reparams, reparamActive, signature };
+  } catch (e) {
+    if (isSynthkitError(e)) throw e;
+    throw new SynthkitError(
+      'BAD_ARTIFACT',
+      `The model file's view or constraints cannot be restored: ${(e as Error).message}`,
+      {
+        hint: 'Save the model again with this version of synthkit',
+        cause: e,
+      },
+    );
+  }
 }
