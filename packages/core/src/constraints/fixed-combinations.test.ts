@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { conformanceTable } from '../conformance/dataset.js';
 import { independentMarginals } from '../generators/independent-marginals.js';
+import type { Metadata } from '../metadata/types.js';
 import { Synthesizer } from '../synthesizer/synthesizer.js';
 import { fitViewPlan, toView } from '../synthesizer/view.js';
 import { valueAt } from '../table/column.js';
+import { Table } from '../table/table.js';
 import { fixedCombinations } from './fixed-combinations.js';
 
 const { table, metadata } = conformanceTable(300);
@@ -50,5 +52,40 @@ describe('fixedCombinations', () => {
         constraints: [fixedCombinations(['city', 'age'])],
       }).fit(table),
     ).rejects.toMatchObject({ code: 'TYPE_MISMATCH', column: 'age' });
+  });
+
+  it('handles missing values and numeric categories as members', async () => {
+    const n = 400;
+    const t = new Table([
+      [
+        'city',
+        {
+          type: 'categorical',
+          codes: Int32Array.from({ length: n }, (_, i) => (i % 5 === 4 ? -1 : i % 5)),
+          categories: ['a', 'b', 'c', 'd'],
+        },
+      ],
+      [
+        'zone',
+        { type: 'number', values: Float64Array.from({ length: n }, (_, i) => [10, 20, 30, 10, 99][i % 5]!) },
+      ],
+      ['x', { type: 'number', values: Float64Array.from({ length: n }, (_, i) => i) }],
+    ]);
+    const md: Metadata = {
+      version: 1,
+      columns: {
+        city: { sdtype: 'categorical' },
+        zone: { sdtype: 'categorical' },
+        x: { sdtype: 'numerical', representation: 'integer' },
+      },
+      constraints: [{ type: 'fixedCombinations', columns: ['city', 'zone'] }],
+    };
+    const synth = new Synthesizer({ generator: independentMarginals(), metadata: md });
+    await synth.fit(t);
+    const out = await synth.sample(1000, { seed: 2 });
+    const seen = new Set(['a/10', 'b/20', 'c/30', 'd/10', 'null/99']);
+    for (let i = 0; i < out.nRows; i++) expect(seen.has(`${out.row(i).city}/${out.row(i).zone}`)).toBe(true);
+    const missing = await synth.sample(50, { seed: 2, conditions: { zone: 99 } });
+    expect(missing.row(0).city).toBe(null);
   });
 });

@@ -41,7 +41,7 @@ export function fixedCombinations(columns: readonly string[]): Constraint {
     spec: { type: 'fixedCombinations', columns: [...columns] },
     fit(table: Table, plan: ViewPlan) {
       requireColumns(table, constraint);
-      const members = columns.map((c) => {
+      const discrete = columns.map((c) => {
         const p = plan.columns.find((x) => x.name === c);
         if (p?.kind === 'discrete') return p;
         throw new SynthkitError(
@@ -53,10 +53,17 @@ export function fixedCombinations(columns: readonly string[]): Constraint {
           },
         );
       });
-      const keys = comboKeys(table, columns);
-      const seen = new Map<string, Array<string | null>>();
-      for (let i = 0; i < keys.length; i++) if (!seen.has(keys[i]!)) seen.set(keys[i]!, JSON.parse(keys[i]!));
-      const fitted = restore({ combos: [...seen.values()], reparam: members.length === columns.length });
+      // Dictionaries from the data itself, so every row has a key; the first row of each key names it.
+      const labelled = columns.map((c) => toLabels(table.column(c)));
+      const keys = new ComboKeyer(labelled.map((m) => m.categories)).keys(table, columns);
+      const seen = new Map<number | string, Array<string | null>>();
+      for (let i = 0; i < keys.length; i++)
+        if (!seen.has(keys[i]!))
+          seen.set(
+            keys[i]!,
+            labelled.map((m) => (m.codes[i]! < 0 ? null : m.categories[m.codes[i]!]!)),
+          );
+      const fitted = restore({ combos: [...seen.values()], reparam: discrete.length === columns.length });
       assertHoldsOnData(fitted, table);
       return fitted;
     },
@@ -64,14 +71,19 @@ export function fixedCombinations(columns: readonly string[]): Constraint {
   };
 
   function restore(state: State): FittedConstraint {
-    const allowed = new Set(state.combos.map((c) => JSON.stringify(c)));
+    const keyer = new ComboKeyer(
+      columns.map((_, j) => [
+        ...new Set(state.combos.map((c) => c[j]).filter((v): v is string => v !== null)),
+      ]),
+    );
+    const allowed = new Set(state.combos.map((c) => keyer.keyOfLabels(c)));
     return {
       constraint,
       state,
       reparam: state.reparam ? (before) => mergedReparam(columns, state.combos, before) : undefined,
       markInvalid(table, valid) {
-        const keys = comboKeys(table, columns);
-        return rejectWhere(valid, (i) => !allowed.has(keys[i]!));
+        const keys = keyer.keys(table, columns);
+        return rejectWhere(valid, (i) => keys[i] === null || !allowed.has(keys[i]!));
       },
     };
   }
@@ -83,20 +95,57 @@ export function mergedColumnName(columns: readonly string[]): string {
   return columns.join('+');
 }
 
-/** JSON key of each row's combination (labels as in the view; missing as null). */
-function comboKeys(table: Table, columns: readonly string[]): string[] {
-  const cols = columns.map((c) => toLabels(table.column(c)));
-  const keys = new Array<string>(table.nRows);
-  const row = new Array<string | null>(columns.length);
-  for (let i = 0; i < table.nRows; i++) {
-    for (let j = 0; j < cols.length; j++) {
-      const c = cols[j]!;
-      const k = c.codes[i]!;
-      row[j] = k < 0 ? null : c.categories[k]!;
-    }
-    keys[i] = JSON.stringify(row);
+/**
+ * A key per row for its combination of member values: a mixed-radix number over label indices
+ * (0 = missing) while that stays exact in a double, else a string; null for a value outside the
+ * dictionaries. Typed work per row, no per-row objects.
+ */
+class ComboKeyer {
+  private readonly dicts: Array<Map<string, number>>;
+  private readonly radix: number[];
+  private readonly exact: boolean;
+
+  constructor(labels: ReadonlyArray<readonly string[]>) {
+    this.dicts = labels.map((ls) => new Map(ls.map((l, k) => [l, k + 1])));
+    this.radix = labels.map((ls) => ls.length + 1);
+    this.exact = this.radix.reduce((p, r) => p * r, 1) <= Number.MAX_SAFE_INTEGER;
   }
-  return keys;
+
+  keyOfLabels(labels: ReadonlyArray<string | null>): number | string | null {
+    const idx = labels.map((l, j) => (l === null ? 0 : (this.dicts[j]!.get(l) ?? -1)));
+    return idx.includes(-1) ? null : this.combine(idx);
+  }
+
+  keys(table: Table, columns: readonly string[]): Array<number | string | null> {
+    // Per member: category code -> label index (or -1), computed once per batch.
+    const cols = columns.map((c, j) => {
+      const col = toLabels(table.column(c));
+      return {
+        codes: col.codes,
+        index: Int32Array.from(col.categories, (cat) => this.dicts[j]!.get(cat) ?? -1),
+      };
+    });
+    const out = new Array<number | string | null>(table.nRows);
+    const idx = new Int32Array(cols.length);
+    for (let i = 0; i < table.nRows; i++) {
+      let known = true;
+      for (let j = 0; j < cols.length; j++) {
+        const k = cols[j]!.codes[i]!;
+        const x = k < 0 ? 0 : cols[j]!.index[k]!;
+        if (x < 0) known = false;
+        idx[j] = x;
+      }
+      out[i] = known ? this.combine(idx) : null;
+    }
+    return out;
+  }
+
+  private combine(idx: ArrayLike<number>): number | string {
+    if (!this.exact) return Array.prototype.join.call(idx, ',');
+    let key = 0;
+    for (let j = 0; j < this.radix.length; j++) key = key * this.radix[j]! + idx[j]!;
+    return key;
+  }
 }
 
 function mergedReparam(
@@ -108,11 +157,15 @@ function mergedReparam(
   const labels = combos.map((c) => c.map((v) => v ?? MISSING_LABEL).join(COMBINATION_SEPARATOR));
   const members = columns.map((c) => before.columns.find((x) => x.name === c) as DiscreteViewColumn);
   // Combination k as member codes, and member codes (as a mixed-radix key) -> k.
+  const labelIndex = members.map((m) => new Map(m.labels.map((l, k) => [l, k])));
   const memberCodes = combos.map((combo) =>
-    combo.map((v, j) => members[j]!.labels.indexOf(v ?? MISSING_LABEL)),
+    combo.map((v, j) => labelIndex[j]!.get(v ?? MISSING_LABEL) ?? -1),
   );
   const radix = members.map((m) => m.labels.length);
-  const keyOf = (codes: ArrayLike<number>) => {
+  // A number key while the product of label counts stays exact in a double, else a string key.
+  const exact = radix.reduce((p, r) => p * r, 1) <= Number.MAX_SAFE_INTEGER;
+  const keyOf = (codes: ArrayLike<number>): number | string => {
+    if (!exact) return Array.prototype.join.call(codes, ',');
     let key = 0;
     for (let j = 0; j < radix.length; j++) key = key * radix[j]! + codes[j]!;
     return key;
