@@ -57,6 +57,33 @@ describe('Synthesizer edge cases', () => {
     });
   });
 
+  it('handles a categorical with 10,000 levels, and lists a few of them when a condition misses', async () => {
+    const m = 10_000;
+    const t = new Table([
+      [
+        'code',
+        {
+          type: 'categorical',
+          codes: Int32Array.from({ length: m }, (_, i) => i),
+          categories: Array.from({ length: m }, (_, i) => `c${i}`),
+        },
+      ],
+      ['v', { type: 'number', values: Float64Array.from({ length: m }, (_, i) => i % 97) }],
+    ]);
+    const md: Metadata = {
+      version: 1,
+      columns: { code: { sdtype: 'categorical' }, v: { sdtype: 'numerical', representation: 'integer' } },
+    };
+    const synth = new Synthesizer({ generator: independentMarginals(), metadata: md });
+    await synth.fit(t);
+    const out = await synth.sample(5000, { seed: 1, conditions: { code: 'c1234' } });
+    expect(out.row(4999).code).toBe('c1234');
+    await expect(synth.sample(5, { conditions: { code: 'zzz' } })).rejects.toMatchObject({
+      code: 'BAD_CONDITION',
+      hint: expect.stringContaining('and 9970 more'),
+    });
+  });
+
   it('refuses a constraint on a regenerated column', async () => {
     const md: Metadata = {
       ...metadata,
