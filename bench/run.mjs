@@ -29,7 +29,11 @@ for (const suite of suites) {
     continue;
   }
   const result = JSON.parse(r.stdout.trim().split('\n').at(-1));
-  result.machine = { node: process.version, cpus: (await import('node:os')).cpus().length, date: new Date().toISOString() };
+  result.machine = {
+    node: process.version,
+    cpus: (await import('node:os')).cpus().length,
+    date: new Date().toISOString(),
+  };
   writeFileSync(join(resultsDir, `${suite}.json`), `${JSON.stringify(result, null, 2)}\n`);
 }
 writeFileSync(join(resultsDir, 'README.md'), markdown());
@@ -38,12 +42,27 @@ process.exitCode = failed > 0 ? 1 : 0;
 
 function markdown() {
   const files = readdirSync(resultsDir).filter((f) => f.endsWith('.json'));
-  const lines = ['# Benchmark results', '', 'Medians of repeated runs on this machine; `ratio` = median / same-process baseline (sorting 2M doubles).', ''];
+  const lines = [
+    '# Benchmark results',
+    '',
+    'Medians of repeated runs on this machine; `ratio` = median / same-process baseline (sorting 2M doubles).',
+    '',
+  ];
   for (const f of files.sort()) {
     const r = JSON.parse(readFileSync(join(resultsDir, f), 'utf8'));
-    lines.push(`## ${r.suite}`, '', r.description ?? '', '', `Baseline: ${fmt(r.baseline?.median)} s. Machine: node ${r.machine?.node}, ${r.machine?.cpus} cores, ${r.machine?.date}.`, '');
+    lines.push(
+      `## ${r.suite}`,
+      '',
+      r.description ?? '',
+      '',
+      `Baseline: ${fmt(r.baseline?.median)} s. Machine: node ${r.machine?.node}, ${r.machine?.cpus} cores, ${r.machine?.date}.`,
+      '',
+    );
     lines.push('| dataset | measure | median | ratio | target | ok |', '|---|---|---|---|---|---|');
-    for (const row of r.rows) lines.push(`| ${row.dataset} | ${row.measure} | ${fmt(row.value)} ${row.unit} | ${row.ratio === undefined ? '' : fmt(row.ratio)} | ${row.target ?? ''} | ${row.ok === undefined ? '' : row.ok ? 'yes' : '**no**'} |`);
+    for (const row of r.rows)
+      lines.push(
+        `| ${row.dataset} | ${row.measure} | ${fmt(row.value)} ${row.unit} | ${row.ratio === undefined ? '' : fmt(row.ratio)} | ${row.target ?? ''} | ${row.ok === undefined ? '' : row.ok ? 'yes' : '**no**'} |`,
+      );
     lines.push('');
   }
   return `${lines.join('\n')}\n`;

@@ -20,15 +20,39 @@ for (const [key, entry] of Object.entries(packages)) {
   }
   void key;
 }
-const sorted = Object.fromEntries(Object.entries(packages).sort(([a], [b]) => (a === '' ? -1 : b === '' ? 1 : a.localeCompare(b))));
+const sorted = Object.fromEntries(
+  Object.entries(packages).sort(([a], [b]) => (a === '' ? -1 : b === '' ? 1 : a.localeCompare(b))),
+);
 lock.packages = sorted;
 writeFileSync(path, `${JSON.stringify(lock, null, 2)}\n`);
 console.log(`complete-lockfile: added ${added} platform entries`);
 
 function platformOf(name) {
   const n = name.toLowerCase();
-  const os = /darwin/.test(n) ? 'darwin' : /win32|windows/.test(n) ? 'win32' : /android/.test(n) ? 'android' : /freebsd/.test(n) ? 'freebsd' : /linux/.test(n) ? 'linux' : undefined;
-  const cpu = /arm64|aarch64/.test(n) ? 'arm64' : /x64|-64\b|amd64/.test(n) ? 'x64' : /ia32|x86\b/.test(n) ? 'ia32' : /arm\b/.test(n) ? 'arm' : undefined;
+  const os = /darwin/.test(n)
+    ? 'darwin'
+    : /win32|windows/.test(n)
+      ? 'win32'
+      : /android/.test(n)
+        ? 'android'
+        : /freebsd/.test(n)
+          ? 'freebsd'
+          : /linux/.test(n)
+            ? 'linux'
+            : undefined;
+  const cpu = /arm64|aarch64/.test(n)
+    ? 'arm64'
+    : /x64|-64\b|amd64/.test(n)
+      ? 'x64'
+      : /ia32|x86\b/.test(n)
+        ? 'ia32'
+        : /arm\b/.test(n)
+          ? 'arm'
+          : undefined;
   if (!os || !cpu) return undefined;
-  return { cpu: [cpu], os: [os], ...(/musl/.test(n) ? { libc: ['musl'] } : os === 'linux' ? { libc: ['glibc'] } : {}) };
+  return {
+    cpu: [cpu],
+    os: [os],
+    ...(/musl/.test(n) ? { libc: ['musl'] } : os === 'linux' ? { libc: ['glibc'] } : {}),
+  };
 }

@@ -25,7 +25,10 @@ export interface CliEnv {
   flags: GlobalFlags;
 }
 
-export function makeEnv(flags: GlobalFlags, loadRegistry: (config: SynthkitConfig) => Promise<Registry>): CliEnv {
+export function makeEnv(
+  flags: GlobalFlags,
+  loadRegistry: (config: SynthkitConfig) => Promise<Registry>,
+): CliEnv {
   let registry: Promise<Registry> | undefined;
   let config: Promise<SynthkitConfig> | undefined;
   const getConfig = () => {

@@ -1,2 +1,2 @@
+export { generatorOptions, parseBalance, parseConditions } from './options.js';
 export { buildProgram, main } from './program.js';
-export { parseConditions, parseBalance, generatorOptions } from './options.js';

@@ -36,7 +36,8 @@ export function generatorOptions(
   const out: Record<string, string> = {};
   for (const p of pairs) {
     const eq = p.indexOf('=');
-    if (eq <= 0) throw new SynthkitError('BAD_OPTION', `Cannot read option "${p}"`, { hint: 'Write -O name=value' });
+    if (eq <= 0)
+      throw new SynthkitError('BAD_OPTION', `Cannot read option "${p}"`, { hint: 'Write -O name=value' });
     out[p.slice(0, eq).trim()] = p.slice(eq + 1).trim();
   }
   for (const [k, v] of Object.entries(shortcuts)) if (v !== undefined) out[k] = String(v);
@@ -44,7 +45,9 @@ export function generatorOptions(
 }
 
 /** `--balance income` or `--balance "income: <=50K=0.3, >50K=0.7"` */
-export function parseBalance(spec: string | undefined): { column: string; shares?: Record<string, number> } | undefined {
+export function parseBalance(
+  spec: string | undefined,
+): { column: string; shares?: Record<string, number> } | undefined {
   if (!spec) return undefined;
   const colon = spec.indexOf(':');
   if (colon < 0) return { column: spec.trim() };

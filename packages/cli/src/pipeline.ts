@@ -22,7 +22,10 @@ export async function readMetadataFile(path: string): Promise<Metadata> {
   try {
     text = await readFile(path, 'utf8');
   } catch (cause) {
-    throw new SynthkitError('IO_ERROR', `Cannot read metadata file ${path}`, { hint: 'Check the path', cause });
+    throw new SynthkitError('IO_ERROR', `Cannot read metadata file ${path}`, {
+      hint: 'Check the path',
+      cause,
+    });
   }
   let json: unknown;
   try {
@@ -67,7 +70,10 @@ export async function fitFromFile(
   flags: GeneratorFlags,
 ): Promise<{ synth: Synthesizer; table: Table; generator: GeneratorPlugin }> {
   const config = await env.config();
-  const generator = await resolveGenerator(await env.registry(), flags.generator ?? config.generator ?? 'copula');
+  const generator = await resolveGenerator(
+    await env.registry(),
+    flags.generator ?? config.generator ?? 'copula',
+  );
   // Flags override the config file's options.
   const options = {
     ...config.options,

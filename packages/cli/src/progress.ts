@@ -40,9 +40,11 @@ export function renderLine(e: ProgressEvent, elapsedMs: number, width: number): 
         .join(' ')}`
     : '';
   const message = e.message ? ` ${e.message}` : '';
-  if (e.total === undefined || e.total <= 0) return `${e.stage} ${e.done}${message}${metrics}`.slice(0, width - 1);
+  if (e.total === undefined || e.total <= 0)
+    return `${e.stage} ${e.done}${message}${metrics}`.slice(0, width - 1);
   const fraction = Math.min(1, e.done / e.total);
-  const eta = fraction > 0 && fraction < 1 ? ` ETA ${formatDuration((elapsedMs * (1 - fraction)) / fraction)}` : '';
+  const eta =
+    fraction > 0 && fraction < 1 ? ` ETA ${formatDuration((elapsedMs * (1 - fraction)) / fraction)}` : '';
   const barWidth = 24;
   const filled = Math.round(fraction * barWidth);
   const bar = `${'█'.repeat(filled)}${'░'.repeat(barWidth - filled)}`;

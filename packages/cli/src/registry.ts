@@ -13,7 +13,11 @@ const LAZY_GENERATORS: Record<string, { pkg: string; factory: string }> = {
   ddpm: { pkg: '@synthkit/diffusion', factory: 'ddpm' },
 };
 
-export async function loadRegistry(registry: Registry, flags: GlobalFlags, config: SynthkitConfig): Promise<Registry> {
+export async function loadRegistry(
+  registry: Registry,
+  flags: GlobalFlags,
+  config: SynthkitConfig,
+): Promise<Registry> {
   registry.add(gaussianCopula());
   const specs = [...(flags.plugin ?? []), ...(config.plugins ?? [])];
   if (specs.length > 0) await loadPlugins(specs, registry, { cwd: process.cwd() });
@@ -28,10 +32,14 @@ export async function resolveGenerator(registry: Registry, name: string): Promis
       try {
         mod = (await import(lazy.pkg)) as Record<string, unknown>;
       } catch (cause) {
-        throw new SynthkitError('PLUGIN_NOT_FOUND', `Generator "${name}" needs ${lazy.pkg}, which could not be loaded`, {
-          hint: `Install it: npm install ${lazy.pkg}`,
-          cause,
-        });
+        throw new SynthkitError(
+          'PLUGIN_NOT_FOUND',
+          `Generator "${name}" needs ${lazy.pkg}, which could not be loaded`,
+          {
+            hint: `Install it: npm install ${lazy.pkg}`,
+            cause,
+          },
+        );
       }
       const factory = mod[lazy.factory] as (() => GeneratorPlugin) | undefined;
       if (typeof factory === 'function') registry.add(factory());

@@ -6,10 +6,30 @@ import { DATA, synthkit, tempDir } from './run-cli.js';
 describe('synthkit generate', () => {
   it('writes synthetic rows, metadata and a lineage manifest, byte-identical for the same seed', () => {
     const dir = tempDir();
-    const a = synthkit(['generate', DATA('adult.csv'), '--rows', '2000', '--seed', '7', '--out', join(dir, 'a.csv'), '--quiet']);
+    const a = synthkit([
+      'generate',
+      DATA('adult.csv'),
+      '--rows',
+      '2000',
+      '--seed',
+      '7',
+      '--out',
+      join(dir, 'a.csv'),
+      '--quiet',
+    ]);
     expect(a.stderr).toBe('');
     expect(a.code).toBe(0);
-    const b = synthkit(['generate', DATA('adult.csv'), '--rows', '2000', '--seed', '7', '--out', join(dir, 'b.csv'), '-q']);
+    const b = synthkit([
+      'generate',
+      DATA('adult.csv'),
+      '--rows',
+      '2000',
+      '--seed',
+      '7',
+      '--out',
+      join(dir, 'b.csv'),
+      '-q',
+    ]);
     expect(b.code).toBe(0);
     const textA = readFileSync(join(dir, 'a.csv'), 'utf8');
     expect(readFileSync(join(dir, 'b.csv'), 'utf8')).toBe(textA);
@@ -28,7 +48,17 @@ describe('synthkit generate', () => {
     expect(metadata.columns.age.sdtype).toBe('numerical');
     expect(metadata.columns.workclass.sdtype).toBe('categorical');
 
-    const c = synthkit(['generate', DATA('adult.csv'), '--rows', '2000', '--seed', '8', '--out', join(dir, 'c.csv'), '-q']);
+    const c = synthkit([
+      'generate',
+      DATA('adult.csv'),
+      '--rows',
+      '2000',
+      '--seed',
+      '8',
+      '--out',
+      join(dir, 'c.csv'),
+      '-q',
+    ]);
     expect(c.code).toBe(0);
     expect(readFileSync(join(dir, 'c.csv'), 'utf8')).not.toBe(textA);
   });
@@ -36,13 +66,29 @@ describe('synthkit generate', () => {
   it('honours --condition and prints a machine-readable result with --json -', () => {
     const dir = tempDir();
     const r = synthkit([
-      'generate', DATA('adult.csv'), '--rows', '500', '--seed', '1', '--out', join(dir, 'f.csv'),
-      '--condition', 'sex= Female', '--condition', 'age=30..40', '--json', '-',
+      'generate',
+      DATA('adult.csv'),
+      '--rows',
+      '500',
+      '--seed',
+      '1',
+      '--out',
+      join(dir, 'f.csv'),
+      '--condition',
+      'sex= Female',
+      '--condition',
+      'age=30..40',
+      '--json',
+      '-',
     ]);
     expect(r.code).toBe(0);
     const result = JSON.parse(r.stdout);
     expect(result.rows).toBe(500);
-    const rows = readFileSync(join(dir, 'f.csv'), 'utf8').trimEnd().split('\n').slice(1).map((l) => l.split(','));
+    const rows = readFileSync(join(dir, 'f.csv'), 'utf8')
+      .trimEnd()
+      .split('\n')
+      .slice(1)
+      .map((l) => l.split(','));
     expect(rows).toHaveLength(500);
     for (const row of rows) {
       expect(row[9]).toBe(' Female');
@@ -65,7 +111,16 @@ describe('synthkit generate', () => {
     expect(missing.code).toBe(1);
     expect(missing.stderr).toMatch(/^synthkit: \[IO_ERROR\]/);
 
-    const badCondition = synthkit(['generate', DATA('adult.csv'), '--rows', '10', '--out', join(dir, 'x.csv'), '--condition', 'sex=Martian']);
+    const badCondition = synthkit([
+      'generate',
+      DATA('adult.csv'),
+      '--rows',
+      '10',
+      '--out',
+      join(dir, 'x.csv'),
+      '--condition',
+      'sex=Martian',
+    ]);
     expect(badCondition.code).toBe(1);
     expect(badCondition.stderr).toMatch(/BAD_CONDITION/);
     expect(existsSync(join(dir, 'x.csv'))).toBe(false);
@@ -77,8 +132,28 @@ describe('synthkit fit / sample / detect / inspect', () => {
     const dir = tempDir();
     const model = join(dir, 'adult.synthkit');
     expect(synthkit(['fit', DATA('adult.csv'), '--out', model, '-q']).code).toBe(0);
-    const s1 = synthkit(['sample', model, '--rows', '300', '--seed', '4', '--out', join(dir, 's1.csv'), '-q']);
-    const s2 = synthkit(['sample', model, '--rows', '300', '--seed', '4', '--out', join(dir, 's2.csv'), '-q']);
+    const s1 = synthkit([
+      'sample',
+      model,
+      '--rows',
+      '300',
+      '--seed',
+      '4',
+      '--out',
+      join(dir, 's1.csv'),
+      '-q',
+    ]);
+    const s2 = synthkit([
+      'sample',
+      model,
+      '--rows',
+      '300',
+      '--seed',
+      '4',
+      '--out',
+      join(dir, 's2.csv'),
+      '-q',
+    ]);
     expect(s1.code).toBe(0);
     expect(s2.code).toBe(0);
     expect(readFileSync(join(dir, 's1.csv'), 'utf8')).toBe(readFileSync(join(dir, 's2.csv'), 'utf8'));
@@ -103,7 +178,17 @@ describe('synthkit fit / sample / detect / inspect', () => {
     expect(d.code).toBe(0);
     const metadata = JSON.parse(readFileSync(md, 'utf8'));
     expect(metadata.columns.pickup).toMatchObject({ sdtype: 'datetime', format: '%Y-%m-%d %H:%M:%S' });
-    const g = synthkit(['generate', DATA('taxis.csv'), '--metadata', md, '--rows', '200', '--out', join(dir, 't.csv'), '-q']);
+    const g = synthkit([
+      'generate',
+      DATA('taxis.csv'),
+      '--metadata',
+      md,
+      '--rows',
+      '200',
+      '--out',
+      join(dir, 't.csv'),
+      '-q',
+    ]);
     expect(g.code).toBe(0);
     const firstRow = readFileSync(join(dir, 't.csv'), 'utf8').split('\n')[1]!;
     expect(firstRow).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,/);
@@ -111,9 +196,23 @@ describe('synthkit fit / sample / detect / inspect', () => {
     // Constraints written into the metadata are kept by every synthetic row.
     metadata.constraints = [{ type: 'inequality', low: 'pickup', high: 'dropoff' }];
     writeFileSync(md, JSON.stringify(metadata));
-    const c = synthkit(['generate', DATA('taxis.csv'), '--metadata', md, '--rows', '1000', '--out', join(dir, 'c.csv'), '-q']);
+    const c = synthkit([
+      'generate',
+      DATA('taxis.csv'),
+      '--metadata',
+      md,
+      '--rows',
+      '1000',
+      '--out',
+      join(dir, 'c.csv'),
+      '-q',
+    ]);
     expect(c.code).toBe(0);
-    const trips = readFileSync(join(dir, 'c.csv'), 'utf8').trimEnd().split('\n').slice(1).map((l) => l.split(','));
+    const trips = readFileSync(join(dir, 'c.csv'), 'utf8')
+      .trimEnd()
+      .split('\n')
+      .slice(1)
+      .map((l) => l.split(','));
     expect(trips).toHaveLength(1000);
     for (const [pickup, dropoff] of trips) expect(dropoff! >= pickup!).toBe(true);
 

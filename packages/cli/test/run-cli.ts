@@ -9,7 +9,11 @@ export const BIN = fileURLToPath(new URL('../dist/bin.js', import.meta.url));
 export const DATA = (name: string) => fileURLToPath(new URL(`../../../data/${name}`, import.meta.url));
 
 export function synthkit(args: string[], cwd?: string) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', cwd, env: { ...process.env, FORCE_COLOR: '0' } });
+  const r = spawnSync(process.execPath, [BIN, ...args], {
+    encoding: 'utf8',
+    cwd,
+    env: { ...process.env, FORCE_COLOR: '0' },
+  });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 

@@ -1,5 +1,5 @@
-import type { Command } from 'commander';
 import { writeFileAtomic } from '@synthkit/core/node';
+import type { Command } from 'commander';
 import { ensureParentDir, readInput } from '../pipeline.js';
 import type { CliCommand } from './types.js';
 
@@ -7,7 +7,9 @@ export const detectCommand: CliCommand = {
   register(program, envOf) {
     program
       .command('detect')
-      .description('detect column types (numerical, categorical, datetime, id, pii...) and write editable metadata JSON')
+      .description(
+        'detect column types (numerical, categorical, datetime, id, pii...) and write editable metadata JSON',
+      )
       .argument('<input>', 'a CSV, TSV, JSON or JSON-lines file')
       .option('-o, --out <file>', 'metadata JSON to write', 'metadata.json')
       .action(async (input: string, opts: { out: string }, cmd: Command) => {
@@ -19,7 +21,13 @@ export const detectCommand: CliCommand = {
         const width = Math.max(...table.names.map((n) => n.length), 6);
         for (const [name, c] of Object.entries(metadata.columns)) {
           const extra =
-            c.sdtype === 'numerical' ? c.representation : c.sdtype === 'datetime' ? c.format : c.sdtype === 'pii' ? c.kind : '';
+            c.sdtype === 'numerical'
+              ? c.representation
+              : c.sdtype === 'datetime'
+                ? c.format
+                : c.sdtype === 'pii'
+                  ? c.kind
+                  : '';
           env.say(`${name.padEnd(width)}  ${c.sdtype.padEnd(11)} ${extra}`);
         }
         env.say(`synthkit: ${table.nRows} rows x ${table.nColumns} columns; metadata -> ${opts.out}`);

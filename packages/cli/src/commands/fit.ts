@@ -1,6 +1,6 @@
 import { stat } from 'node:fs/promises';
-import type { Command } from 'commander';
 import { saveSynthesizerFile } from '@synthkit/core/node';
+import type { Command } from 'commander';
 import { positiveInt } from '../options.js';
 import { ensureParentDir, fitFromFile, type GeneratorFlags } from '../pipeline.js';
 import { withGeneratorFlags } from './generate.js';
@@ -24,8 +24,16 @@ export const fitCommand: CliCommand = {
         await saveSynthesizerFile(synth, opts.out);
         const bytes = (await stat(opts.out)).size;
         const seconds = (Date.now() - started) / 1000;
-        env.say(`synthkit: fitted ${generator.name} on ${table.nRows} rows of ${input} -> ${opts.out} (${bytes} bytes) in ${seconds.toFixed(2)} s`);
-        await env.result({ model: opts.out, bytes, generator: synth.generatorInfo, rows: table.nRows, seconds });
+        env.say(
+          `synthkit: fitted ${generator.name} on ${table.nRows} rows of ${input} -> ${opts.out} (${bytes} bytes) in ${seconds.toFixed(2)} s`,
+        );
+        await env.result({
+          model: opts.out,
+          bytes,
+          generator: synth.generatorInfo,
+          rows: table.nRows,
+          seconds,
+        });
       });
   },
 };

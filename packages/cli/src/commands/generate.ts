@@ -32,7 +32,9 @@ export const generateCommand: CliCommand = {
         env.say(
           `synthkit: ${rows} rows x ${synth.metadata ? Object.keys(synth.metadata.columns).length : table.nColumns} columns from ${input} -> ${written.out} in ${seconds.toFixed(2)} s (generator ${generator.name}, seed ${opts.seed})`,
         );
-        const summary = opts.summary ? await printSummary(env, table, written.sample, synth.metadata) : undefined;
+        const summary = opts.summary
+          ? await printSummary(env, table, written.sample, synth.metadata)
+          : undefined;
         await env.result({ ...written.manifest, files: written.files, seconds, summary });
       });
   },
@@ -43,7 +45,11 @@ type GenerateFlags = GeneratorFlags & SampleFlags & { summary?: boolean };
 export function withGeneratorFlags(cmd: Command): Command {
   return cmd
     .option('-g, --generator <name>', 'copula (default), ctgan, tvae, ddpm, or one loaded with --plugin')
-    .option('-O, --option <key=value>', 'a generator option (repeatable); see `synthkit inspect --generator NAME`', collect)
+    .option(
+      '-O, --option <key=value>',
+      'a generator option (repeatable); see `synthkit inspect --generator NAME`',
+      collect,
+    )
     .option('--epochs <n>', 'training epochs (neural generators)', positiveInt('epochs'))
     .option('--backend <name>', 'compute backend (neural generators): tensorflow, wasm, cpu')
     .option('--steps <n>', 'sampling steps (diffusion)', positiveInt('steps'))
@@ -54,7 +60,12 @@ export function withSampleFlags(cmd: Command): Command {
   return cmd
     .option('-n, --rows <n>', 'rows to generate (default: as many as the input)', positiveInt('rows'))
     .option('-o, --out <file>', 'output file (.csv, or .tsv for tab-separated)', 'synthetic.csv')
-    .option('-s, --seed <n>', 'random seed: same seed, options and input give the same bytes', positiveInt('seed'), 0)
+    .option(
+      '-s, --seed <n>',
+      'random seed: same seed, options and input give the same bytes',
+      positiveInt('seed'),
+      0,
+    )
     .option('-c, --condition <col=value>', 'fix a column: col=value or col=low..high (repeatable)', collect)
     .option('--balance <column[:value=share,...]>', 'equal (or given) shares of a categorical column');
 }

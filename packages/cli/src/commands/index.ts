@@ -9,4 +9,13 @@ import { splitCommand } from './split.js';
 import type { CliCommand } from './types.js';
 
 /** Every command of the CLI, one file each; add a line here for a new one. */
-export const commands: CliCommand[] = [generateCommand, fitCommand, sampleCommand, detectCommand, evaluateCommand, inspectCommand, splitCommand, auditCommand];
+export const commands: CliCommand[] = [
+  generateCommand,
+  fitCommand,
+  sampleCommand,
+  detectCommand,
+  evaluateCommand,
+  inspectCommand,
+  splitCommand,
+  auditCommand,
+];

@@ -1,6 +1,6 @@
-import type { Command } from 'commander';
 import type { OptionSpec } from '@synthkit/core';
 import { loadSynthesizerFile } from '@synthkit/core/node';
+import type { Command } from 'commander';
 import { lazyGeneratorNames, resolveGenerator } from '../registry.js';
 import type { CliCommand } from './types.js';
 
@@ -16,7 +16,12 @@ export const inspectCommand: CliCommand = {
         const registry = await env.registry();
         if (model) {
           const synth = await loadSynthesizerFile(model, { registry });
-          const about = { generator: synth.generatorInfo, fit: synth.fitRecord ?? null, metadata: synth.metadata, constraints: synth.constraintNames };
+          const about = {
+            generator: synth.generatorInfo,
+            fit: synth.fitRecord ?? null,
+            metadata: synth.metadata,
+            constraints: synth.constraintNames,
+          };
           env.say(JSON.stringify(about, null, 2));
           await env.result(about);
           return;
@@ -36,10 +41,18 @@ export const inspectCommand: CliCommand = {
           }
           env.say(`${g.name} ${g.version}  ${g.description}  [conditions: ${g.supports.conditions}]`);
           for (const [key, spec] of Object.entries(g.options as Record<string, OptionSpec>))
-            env.say(`  -O ${key}=${formatDefault(spec)}  ${spec.description}${spec.type === 'enum' ? ` (${spec.values.join(', ')})` : ''}`);
-          out[g.name] = { version: g.version, description: g.description, supports: g.supports, options: g.options };
+            env.say(
+              `  -O ${key}=${formatDefault(spec)}  ${spec.description}${spec.type === 'enum' ? ` (${spec.values.join(', ')})` : ''}`,
+            );
+          out[g.name] = {
+            version: g.version,
+            description: g.description,
+            supports: g.supports,
+            options: g.options,
+          };
         }
-        for (const m of registry.list('metric')) out[`metric:${m.name}`] = { family: m.family, description: m.description };
+        for (const m of registry.list('metric'))
+          out[`metric:${m.name}`] = { family: m.family, description: m.description };
         await env.result(out);
       });
   },

@@ -1,5 +1,5 @@
-import type { Command } from 'commander';
 import { loadSynthesizerFile } from '@synthkit/core/node';
+import type { Command } from 'commander';
 import { type SampleFlags, sampleToFile } from '../pipeline.js';
 import { withSampleFlags } from './generate.js';
 import type { CliCommand } from './types.js';
@@ -7,7 +7,10 @@ import type { CliCommand } from './types.js';
 export const sampleCommand: CliCommand = {
   register(program, envOf) {
     withSampleFlags(
-      program.command('sample').description('draw rows from a fitted model').argument('<model>', 'a model from `synthkit fit`'),
+      program
+        .command('sample')
+        .description('draw rows from a fitted model')
+        .argument('<model>', 'a model from `synthkit fit`'),
     ).action(async (model: string, opts: SampleFlags, cmd: Command) => {
       const env = envOf(cmd);
       const registry = await env.registry();

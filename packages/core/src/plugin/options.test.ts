@@ -22,7 +22,14 @@ describe('parseOptions', () => {
   });
 
   it('rejects unknown keys, wrong types and out-of-range values with BAD_OPTION', () => {
-    for (const bad of [{ epoch: 3 }, { epochs: 1.5 }, { epochs: 0 }, { backend: 'gpu' }, { dims: 'a,b' }, { lr: 'fast' }]) {
+    for (const bad of [
+      { epoch: 3 },
+      { epochs: 1.5 },
+      { epochs: 0 },
+      { backend: 'gpu' },
+      { dims: 'a,b' },
+      { lr: 'fast' },
+    ]) {
       const err = (() => {
         try {
           parseOptions(schema, bad, 'ctgan');

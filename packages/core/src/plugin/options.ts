@@ -80,8 +80,10 @@ function coerce(spec: OptionSpec, raw: unknown, what: string): unknown {
       return typeof raw === 'string' ? raw : bad('a string');
     case 'integerList': {
       const list = typeof raw === 'string' ? raw.split(',').map((s) => Number(s.trim())) : raw;
-      if (!Array.isArray(list) || !list.every((x) => Number.isInteger(x))) return bad('a list of integers like 256,256');
-      if (spec.min !== undefined && list.some((x: number) => x < spec.min!)) return bad(`integers >= ${spec.min}`);
+      if (!Array.isArray(list) || !list.every((x) => Number.isInteger(x)))
+        return bad('a list of integers like 256,256');
+      if (spec.min !== undefined && list.some((x: number) => x < spec.min!))
+        return bad(`integers >= ${spec.min}`);
       return list;
     }
   }
@@ -97,6 +99,7 @@ export function configurePlugin<P extends { name: string; options: OptionsSchema
 ): P {
   const values = parseOptions(plugin.options, overrides, plugin.name);
   const options: Record<string, OptionSpec> = {};
-  for (const [k, spec] of Object.entries(plugin.options)) options[k] = { ...spec, default: values[k] } as OptionSpec;
+  for (const [k, spec] of Object.entries(plugin.options))
+    options[k] = { ...spec, default: values[k] } as OptionSpec;
   return { ...plugin, options };
 }

@@ -9,10 +9,19 @@ export class Registry {
 
   add(...plugins: Plugin[]): this {
     for (const p of plugins) {
-      if (!p || typeof p !== 'object' || !['generator', 'metric', 'attack'].includes((p as Plugin).kind) || !p.name)
-        throw new SynthkitError('BAD_PLUGIN', 'Not a synthkit plugin: expected an object with kind and name', {
-          hint: 'A plugin module exports a generator, metric or attack object (or an array of them) as its default export',
-        });
+      if (
+        !p ||
+        typeof p !== 'object' ||
+        !['generator', 'metric', 'attack'].includes((p as Plugin).kind) ||
+        !p.name
+      )
+        throw new SynthkitError(
+          'BAD_PLUGIN',
+          'Not a synthkit plugin: expected an object with kind and name',
+          {
+            hint: 'A plugin module exports a generator, metric or attack object (or an array of them) as its default export',
+          },
+        );
       this.plugins.set(`${p.kind}:${p.name}`, p);
     }
     return this;
@@ -22,7 +31,11 @@ export class Registry {
     const p = this.plugins.get(`${kind}:${name}`);
     if (!p)
       throw new SynthkitError('PLUGIN_NOT_FOUND', `No ${kind} named "${name}"`, {
-        hint: `Known ${kind}s: ${this.list(kind).map((x) => x.name).join(', ') || '(none)'}; load others with --plugin <package>`,
+        hint: `Known ${kind}s: ${
+          this.list(kind)
+            .map((x) => x.name)
+            .join(', ') || '(none)'
+        }; load others with --plugin <package>`,
       });
     return p as ByKind[K];
   }

@@ -133,7 +133,8 @@ export function concatColumns(parts: readonly Column[]): Column {
         }
         return k;
       });
-      for (let i = 0; i < p.codes.length; i++) codes[o++] = p.codes[i]! < 0 ? MISSING_CODE : remap[p.codes[i]!]!;
+      for (let i = 0; i < p.codes.length; i++)
+        codes[o++] = p.codes[i]! < 0 ? MISSING_CODE : remap[p.codes[i]!]!;
     }
     return { type: 'categorical', codes, categories };
   }

@@ -5,7 +5,10 @@ import { batchesOf, Table } from './table.js';
 
 const t = new Table([
   ['age', { type: 'number', values: new Float64Array([30, Number.NaN, 50]) }],
-  ['sex', { type: 'categorical', codes: new Int32Array([0, 1, MISSING_CODE]), categories: [' Male', ' Female'] }],
+  [
+    'sex',
+    { type: 'categorical', codes: new Int32Array([0, 1, MISSING_CODE]), categories: [' Male', ' Female'] },
+  ],
   ['ok', { type: 'boolean', values: new Uint8Array([1, 0, MISSING_BOOL]) }],
   ['at', { type: 'datetime', values: new Float64Array([0, 86_400_000, Number.NaN]) }],
 ]);
@@ -34,7 +37,11 @@ describe('Table', () => {
   });
 
   it('refuses duplicate names and unknown columns with a SynthkitError naming the column', () => {
-    const dup = () => new Table([['a', t.column('age')], ['a', t.column('age')]]);
+    const dup = () =>
+      new Table([
+        ['a', t.column('age')],
+        ['a', t.column('age')],
+      ]);
     expect(dup).toThrow(SynthkitError);
     try {
       t.column('nope');

@@ -16,7 +16,8 @@ export class Table {
     const byName = new Map<string, Column>();
     let nRows = -1;
     for (const [name, col] of entries) {
-      if (byName.has(name)) throw new SynthkitError('DUPLICATE_COLUMN', `Column "${name}" appears twice`, { column: name });
+      if (byName.has(name))
+        throw new SynthkitError('DUPLICATE_COLUMN', `Column "${name}" appears twice`, { column: name });
       const len = columnLength(col);
       if (nRows >= 0 && len !== nRows)
         throw new Error(`Table: column "${name}" has ${len} rows, expected ${nRows}`);
