@@ -15,6 +15,11 @@ export interface ContinuousViewColumn {
   readonly name: string;
   /** Finite numbers only. */
   readonly values: Float64Array;
+  /**
+   * True when the column is written as whole numbers (the Synthesizer rounds it on output), so a
+   * generator can skip smoothing that rounding would undo. Absent in views built by hand.
+   */
+  readonly integer?: boolean;
 }
 
 export interface DiscreteViewColumn {

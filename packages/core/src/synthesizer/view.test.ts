@@ -69,6 +69,8 @@ describe('view', () => {
     ]);
     const col = (name: string) => view.columns.find((c) => c.name === name)!;
     expect([...(col('age') as ContinuousViewColumn).values]).toEqual([39, 146 / 3, 17, 90]);
+    expect((col('age') as ContinuousViewColumn).integer).toBe(true);
+    expect((col('fare') as ContinuousViewColumn).integer).toBe(false);
     expect((col('age#missing') as DiscreteViewColumn).labels).toEqual(['present', 'missing']);
     expect([...(col('age#missing') as DiscreteViewColumn).codes]).toEqual([0, 1, 0, 0]);
     expect((col('sex') as DiscreteViewColumn).labels).toEqual([' Male', ' Female', '<missing>']);

@@ -133,11 +133,11 @@ export function toView(plan: ViewPlan, table: Table): ViewTable {
     }
     const raw = (col as { values: Float64Array }).values;
     if (p.fill === null) {
-      columns.push({ kind: 'continuous', name: p.name, values: Float64Array.from(raw) });
+      columns.push({ kind: 'continuous', name: p.name, values: Float64Array.from(raw), integer: p.decimals === 0 });
       continue;
     }
     const { values, missing } = missingIndicator.forward({ fill: p.fill }, raw);
-    columns.push({ kind: 'continuous', name: p.name, values });
+    columns.push({ kind: 'continuous', name: p.name, values, integer: p.decimals === 0 });
     columns.push({
       kind: 'discrete',
       name: p.name + MISSING_SUFFIX,
