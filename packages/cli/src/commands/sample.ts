@@ -1,5 +1,7 @@
 import { loadSynthesizerFile } from '@synthkit/core/node';
 import type { Command } from 'commander';
+import { sampleOnnxFile } from '../onnx-sample.js';
+import { positiveInt } from '../options.js';
 import { type SampleFlags, sampleToFile } from '../pipeline.js';
 import { withSampleFlags } from './generate.js';
 import type { CliCommand } from './types.js';
@@ -9,21 +11,33 @@ export const sampleCommand: CliCommand = {
     withSampleFlags(
       program
         .command('sample')
-        .description('draw rows from a fitted model')
-        .argument('<model>', 'a model from `synthkit fit`'),
-    ).action(async (model: string, opts: SampleFlags, cmd: Command) => {
-      const env = envOf(cmd);
-      const registry = await env.registry();
-      const synth = await loadSynthesizerFile(model, { registry });
-      const rows = opts.rows ?? 1000;
-      const written = await sampleToFile(env, synth, {
-        rows,
-        flags: opts,
-        input: model,
-        writeMetadata: false,
-      });
-      env.say(`synthkit: ${rows} rows from ${model} -> ${written.out}`);
-      await env.result({ ...written.manifest, files: written.files });
-    });
+        .description(
+          'draw rows from a fitted model, or from an ONNX diffusion model with its encoder sidecar',
+        )
+        .argument('<model>', 'a model from `synthkit fit`, or a .onnx denoiser (with --encoder)'),
+    )
+      .option('--encoder <file>', 'encoder sidecar JSON of an ONNX diffusion model')
+      .option(
+        '--steps <n>',
+        'sampling steps of an ONNX diffusion model (fewer = faster)',
+        positiveInt('steps'),
+      )
+      .action(
+        async (model: string, opts: SampleFlags & { encoder?: string; steps?: number }, cmd: Command) => {
+          const env = envOf(cmd);
+          if (model.toLowerCase().endsWith('.onnx')) return sampleOnnxFile(env, model, opts);
+          const registry = await env.registry();
+          const synth = await loadSynthesizerFile(model, { registry });
+          const rows = opts.rows ?? 1000;
+          const written = await sampleToFile(env, synth, {
+            rows,
+            flags: opts,
+            input: model,
+            writeMetadata: false,
+          });
+          env.say(`synthkit: ${rows} rows from ${model} -> ${written.out}`);
+          await env.result({ ...written.manifest, files: written.files });
+        },
+      );
   },
 };
