@@ -10,10 +10,10 @@ import { type Column, Rng, Table } from '@synthkit/core';
 import { ATTACK_NAMES, splitTable } from '../src/index.js';
 import { audit } from '../src/node/index.js';
 import { leakyCopy } from '../test/adult-fixtures.js';
-import { adultPath, readSimpleCsv } from '../test/read-csv.js';
+import { readAdult } from '../test/read-csv.js';
 
 const runs = Number(process.argv[2] ?? 3);
-const { table, metadata } = readSimpleCsv(adultPath);
+const { table, metadata } = await readAdult();
 const { train, control } = splitTable(table, { holdout: 0.2, seed: 0 });
 const rng = new Rng(5);
 const marginal = new Table(

@@ -9,10 +9,10 @@ import { alignTables } from '../src/data/aligned.js';
 import { distanceSpace, encodeRows } from '../src/distance/mixed-distance.js';
 import { type NeighbourSearch, singleThreadSearch } from '../src/neighbours/search.js';
 import { parallelSearch } from '../src/node/parallel-search.js';
-import { adultPath, readSimpleCsv } from '../test/read-csv.js';
+import { readAdult } from '../test/read-csv.js';
 
 const runs = Number(process.argv[2] ?? 5);
-const { table, metadata } = readSimpleCsv(adultPath);
+const { table, metadata } = await readAdult();
 const rng = new Rng(7);
 const perm = rng.permutation(table.nRows);
 const n = 26_000;

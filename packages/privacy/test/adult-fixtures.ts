@@ -1,12 +1,14 @@
 import { type Column, Rng, Table } from '@synthkit/core';
-import { adultPath, readSimpleCsv } from './read-csv.js';
+import { readAdult } from './read-csv.js';
+
+const adult = await readAdult();
 
 /**
  * Adult split three ways at random: train, control and an independent real sample (a "generator"
  * that leaks nothing), plus a leaky generator that returns the training rows with tiny noise.
  */
 export function adultScenario(n: number, seed = 11) {
-  const { table, metadata } = readSimpleCsv(adultPath);
+  const { table, metadata } = adult;
   const rng = new Rng(seed);
   const perm = rng.permutation(table.nRows);
   const train = table.take(perm.subarray(0, n));
