@@ -12,22 +12,28 @@ import {
   type BackendInfo,
   ConditionalSampler,
   conditionFilter,
+  type ForwardSession,
   fillNormal,
   loadOptimizer,
+  loadOrt,
   loadWeights,
   NetworkLayout,
+  requireFloat32,
   saveOptimizer,
   saveWeights,
   selectBackend,
   streamRows,
   TabularEncoder,
   TrainingDivergedError,
+  tf,
   trainLoop,
 } from '@synthkit/neural';
 import { CtganNetwork, type CtganShape } from './ctgan-network.js';
 import type { CtganOptions } from './options.js';
 
 const FORMAT = 'synthkit-ctgan';
+/** Rows per generator call when sampling. */
+const SAMPLE_ROWS = 4096;
 const VERSION = 1;
 
 interface Trained {
@@ -46,6 +52,8 @@ export class CtganModel implements FittedModel {
     private trained: Trained,
     private readonly resumable: boolean,
   ) {}
+
+  private session: Promise<ForwardSession | undefined> | undefined;
 
   /** Fits the encoder and trains; with `resumeFrom` (a resumable save) continues up to `options.epochs`. */
   static async train(
@@ -110,12 +118,14 @@ export class CtganModel implements FittedModel {
         },
         checkpoint: () => ({
           g: net.generator.read(),
+          bn: net.stats.read(),
           d: net.discriminator.read(),
           ag: net.adamG.state(),
           ad: net.adamD.state(),
         }),
         restore: (c) => {
           net.generator.write(c.g);
+          net.stats.write(c.bn);
           net.discriminator.write(c.d);
           net.adamG.load(c.ag);
           net.adamD.load(c.ad);
@@ -195,7 +205,7 @@ export class CtganModel implements FittedModel {
   sample(n: number, ctx: SampleContext): AsyncIterable<ViewTable> {
     const E = this.network.shape.embeddingDim;
     const C = this.sampler.dim;
-    const chunk = this.batchSize;
+    const chunk = SAMPLE_ROWS;
     const accept = conditionFilter(this.encoder.columns, ctx.conditions);
     const fixed = ctx.conditions.find(
       (c) => c.kind === 'equals' && this.sampler.columns.some((s) => s.name === c.column),
@@ -204,7 +214,7 @@ export class CtganModel implements FittedModel {
     const noiseRng = ctx.rng.fork('noise');
     const condRng = ctx.rng.fork('condition');
     const decodeRng = ctx.rng.fork('decode');
-    const generate = (): ViewTable => {
+    const generate = async (): Promise<ViewTable> => {
       const noise = fillNormal(noiseRng, new Float32Array(chunk * E));
       let column: Int32Array;
       let category: Int32Array;
@@ -218,7 +228,7 @@ export class CtganModel implements FittedModel {
         input.set(noise.subarray(i * E, (i + 1) * E), i * (E + C));
         if (C > 0) input.set(cond.subarray(i * C, (i + 1) * C), i * (E + C) + E);
       }
-      const raw = this.network.generate(input, chunk);
+      const raw = await this.generateRaw(input, chunk);
       return this.encoder.inverse(this.network.layout.toEncoded(raw, chunk), chunk, {
         categorical: 'sample',
         rng: decodeRng,
@@ -227,8 +237,22 @@ export class CtganModel implements FittedModel {
     return streamRows(n, ctx, { generate, accept, chunk });
   }
 
+  /**
+   * Raw generator output (running batch-norm statistics, so rows do not depend on their batch):
+   * onnxruntime when it loads and the backend is not the bit-reproducible cpu one, else TensorFlow.js.
+   */
+  private async generateRaw(input: Float32Array, rows: number): Promise<Float32Array> {
+    if (tf.getBackend() !== 'cpu') {
+      this.session ??= loadOrt().then((ort) => (ort ? this.network.generatorSession(ort) : undefined));
+      const session = await this.session;
+      if (session) return session.run(input, rows);
+    }
+    return this.network.generate(input, rows);
+  }
+
   save(): ModelState {
     const arrays: Record<string, Float32Array> = saveWeights({ generator: this.network.generator });
+    arrays['generator.batchNorm'] = this.network.stats.read();
     const json: Record<string, JsonValue> = {
       format: FORMAT,
       version: VERSION,
@@ -298,6 +322,7 @@ export class CtganModel implements FittedModel {
       json.resumable === true,
     );
     loadWeights(state.arrays, { generator: model.network.generator });
+    model.network.stats.write(requireFloat32(state.arrays, 'generator.batchNorm'));
     if (json.resumable === true && opt) {
       loadWeights(state.arrays, { discriminator: model.network.discriminator });
       loadOptimizer('generator', model.network.adamG, opt.generator!.step, state.arrays);
@@ -311,9 +336,10 @@ export class CtganModel implements FittedModel {
     return model;
   }
 
-  /** Frees the tensors of the networks. */
+  /** Frees the tensors of the networks and the onnxruntime session. */
   dispose(): void {
     this.network.dispose();
+    void this.session?.then((s) => s?.release());
   }
 }
 

@@ -3,11 +3,15 @@ import {
   Adam,
   activateSpans,
   type ConditionalSampler,
+  ForwardGraph,
+  type ForwardSession,
   fillGumbel,
   fillNormal,
   type NetworkLayout,
+  type OrtModule,
   type ParamSet,
   paddingMask,
+  RunningStats,
   spanLogSoftmax,
   tf,
 } from '@synthkit/neural';
@@ -29,6 +33,8 @@ export class CtganNetwork {
   readonly condDim: number;
   readonly generator: ParamSet;
   readonly discriminator: ParamSet;
+  /** Running batch-norm statistics of the generator, used when sampling. */
+  readonly stats: RunningStats;
   readonly adamG: Adam;
   readonly adamD: Adam;
   private readonly mask: tf.Tensor2D;
@@ -51,6 +57,7 @@ export class CtganNetwork {
       layout.dim,
       rng.fork('generator'),
     );
+    this.stats = new RunningStats(shape.generatorDim);
     this.discriminator = createDiscriminator(
       shape.pac * (layout.dim + condDim),
       shape.discriminatorDim,
@@ -76,11 +83,37 @@ export class CtganNetwork {
     // Read outside tidy: tidy walks whatever it returns, a typed array element by element.
     const out = tf.tidy(() => {
       const x = tf.tensor2d(input, [n, this.shape.embeddingDim + this.condDim]);
-      return generatorForward(this.generator, this.shape.generatorDim.length, x);
+      return generatorForward(this.generator, this.stats, x, false);
     });
     const raw = out.dataSync() as Float32Array;
     out.dispose();
     return raw;
+  }
+
+  /** The generator as an onnxruntime session (sampling only; weights and running statistics copied in). */
+  async generatorSession(ort: OrtModule): Promise<ForwardSession> {
+    const p = this.generator.views();
+    const data = (t: tf.Tensor) => t.dataSync() as Float32Array;
+    const f = new ForwardGraph(this.shape.embeddingDim + this.condDim);
+    let x = 'x';
+    let width = this.shape.embeddingDim + this.condDim;
+    this.shape.generatorDim.forEach((h, i) => {
+      const fc = f.dense(x, data(p[`res${i}.w`]!), data(p[`res${i}.b`]!), width, h);
+      const norm = f.affineNorm(
+        fc,
+        data(this.stats.means[i]!),
+        data(this.stats.variances[i]!),
+        data(p[`res${i}.gamma`]!),
+        data(p[`res${i}.beta`]!),
+      );
+      x = f.concat([f.relu(norm), x]);
+      width += h;
+    });
+    return f.session(
+      ort,
+      f.dense(x, data(p['out.w']!), data(p['out.b']!), width, this.layout.dim),
+      this.layout.dim,
+    );
   }
 
   /**
@@ -95,12 +128,11 @@ export class CtganNetwork {
     criticSteps: number,
     lambda: number,
     rng: Rng,
-  ): { lossG: number; lossD: number; penalty: number } {
+  ): { lossG: number; lossD: number; penalty: number; conditionLoss: number } {
     const { embeddingDim: E, pac, discriminatorDim } = this.shape;
     const D = this.layout.dim;
     const C = this.condDim;
     const groups = batch / pac;
-    const nHiddenG = this.shape.generatorDim.length;
     const nHiddenD = discriminatorDim.length;
     let lossD = 0;
     let penalty = 0;
@@ -125,7 +157,7 @@ export class CtganNetwork {
         const realNet = this.layout.gather(data, rows);
         for (let i = 0; i < batch; i++) real.set(realNet.subarray(i * D, (i + 1) * D), i * (D + C));
         const gumbel = this.gumbel(batch, rng);
-        const fake = generatorForward(this.generator, nHiddenG, tf.tensor2d(input, [batch, E + C]));
+        const fake = generatorForward(this.generator, this.stats, tf.tensor2d(input, [batch, E + C]), true);
         const fakeAct = activateSpans(fake, this.layout, this.mask, { noise: gumbel, tau: this.shape.tau });
         const fakeCat = (
           C > 0 ? tf.concat([fakeAct, tf.tensor2d(cond.vectors, [batch, C])], 1) : fakeAct
@@ -154,6 +186,7 @@ export class CtganNetwork {
       lossD = r.wass;
       penalty = r.pen;
     }
+    let conditionLoss = 0;
     const lossG = tf.tidy(() => {
       const { input, cond } = this.noiseAndCondition(batch, sampler, rng);
       const target = new Float32Array(batch * (D - this.layout.tanhCount));
@@ -171,7 +204,7 @@ export class CtganNetwork {
       const targetT = C > 0 ? tf.tensor2d(target, [batch, D - this.layout.tanhCount]) : undefined;
       let value = 0;
       const { grads } = tf.variableGrads(() => {
-        const fake = generatorForward(this.generator, nHiddenG, inputT);
+        const fake = generatorForward(this.generator, this.stats, inputT, true);
         const fakeAct = activateSpans(fake, this.layout, this.mask, { noise: gumbel, tau: this.shape.tau });
         const fakeCat = (condT ? tf.concat([fakeAct, condT], 1) : fakeAct).reshape([
           groups,
@@ -185,6 +218,7 @@ export class CtganNetwork {
             tf.neg(tf.sum(tf.mul(targetT, spanLogSoftmax(fake, this.layout, this.mask)))),
             batch,
           );
+          conditionLoss = ce.dataSync()[0]!;
           loss = tf.add(loss, ce);
         }
         value = loss.dataSync()[0]!;
@@ -193,7 +227,7 @@ export class CtganNetwork {
       this.adamG.apply(grads);
       return value;
     });
-    return { lossG, lossD, penalty };
+    return { lossG, lossD, penalty, conditionLoss };
   }
 
   dispose(): void {
@@ -202,6 +236,7 @@ export class CtganNetwork {
     this.adamG.dispose();
     this.adamD.dispose();
     this.mask.dispose();
+    this.stats.dispose();
   }
 
   private noiseAndCondition(batch: number, sampler: ConditionalSampler, rng: Rng) {

@@ -1,5 +1,13 @@
 import type { Rng } from '@synthkit/core';
-import { batchNormTrain, dense, ParamSet, type ParamSpec, tf } from '@synthkit/neural';
+import {
+  batchNormEval,
+  batchNormTrain,
+  dense,
+  ParamSet,
+  type ParamSpec,
+  type RunningStats,
+  tf,
+} from '@synthkit/neural';
 
 /**
  * CTGAN's generator (Xu et al., 2019, Appendix): residual blocks h = [ReLU(BN(FC(x))), x] of the
@@ -30,13 +38,27 @@ export function createGenerator(
   return new ParamSet(generatorSpecs(inputDim, hidden, outputDim), rng);
 }
 
-/** Batch normalisation uses the statistics of the batch, in training and in sampling alike. */
-export function generatorForward(params: ParamSet, nHidden: number, input: tf.Tensor2D): tf.Tensor2D {
+/**
+ * With `train`, batch normalisation uses the batch's statistics and folds them into the running
+ * ones; without, it uses the running statistics (sampling), so rows do not depend on their batch.
+ */
+export function generatorForward(
+  params: ParamSet,
+  stats: RunningStats,
+  input: tf.Tensor2D,
+  train: boolean,
+): tf.Tensor2D {
   const p = params.views();
   let x = input;
-  for (let i = 0; i < nHidden; i++) {
+  for (let i = 0; i < stats.widths.length; i++) {
     const h = dense(x, p[`res${i}.w`]!, p[`res${i}.b`]!);
-    const y = batchNormTrain(h, p[`res${i}.gamma`]!, p[`res${i}.beta`]!);
+    let y: tf.Tensor2D;
+    if (train) {
+      const bn = batchNormTrain(h, p[`res${i}.gamma`]!, p[`res${i}.beta`]!);
+      stats.update(i, bn.mean, bn.variance, h.shape[0]);
+      y = bn.y;
+    } else
+      y = batchNormEval(h, stats.means[i]!, stats.variances[i]!, p[`res${i}.gamma`]!, p[`res${i}.beta`]!);
     x = tf.concat([tf.relu(y), x], 1);
   }
   return dense(x, p['out.w']!, p['out.b']!);

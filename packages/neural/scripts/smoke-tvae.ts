@@ -15,7 +15,7 @@ const model = await plugin.fit(view, parseOptions(plugin.options), {
 console.log('fit s', ((performance.now() - t0) / 1000).toFixed(2));
 const t1 = performance.now();
 let n = 0;
-for await (const b of model.sample(50000, {
+for await (const b of model.sample(100000, {
   rng: new Rng(2),
   progress: () => {},
   conditions: [],

@@ -16,10 +16,14 @@ export {
   TabularEncoder,
 } from './encoder/tabular-encoder.js';
 export { NetworkLayout, type SpanBucket } from './layout/network-layout.js';
-export { batchNormTrain, columnMean, dense, dropout, leakyRelu } from './ops/layers.js';
+export { ForwardGraph, ForwardSession } from './onnx/forward-graph.js';
+export { GraphBuilder, ONNX_FLOAT, ONNX_INT64, OPSET } from './onnx/graph-builder.js';
+export { createSession, loadOrt, type OrtModule } from './onnx/ort-runtime.js';
+export { batchNormEval, batchNormTrain, columnMean, dense, dropout, leakyRelu } from './ops/layers.js';
 export { activateSpans, paddingMask, spanLogSoftmax } from './ops/span-activation.js';
 export { Adam, type AdamOptions } from './optim/adam.js';
 export { ParamSet, type ParamSpec } from './params/param-set.js';
+export { RunningStats } from './params/running-stats.js';
 export { fillDropoutMask, fillGumbel, fillNormal } from './random/noise.js';
 export { type StreamRowsOptions, streamRows } from './sampling/stream-rows.js';
 export { concatViews, conditionFilter, takeRows } from './sampling/view-rows.js';

@@ -50,6 +50,13 @@ export const tvaeOptions = defineOptions({
     description:
       'Hold out 10% of rows and stop after this many epochs without a better held-out loss (0: off)',
   },
+  categorical: {
+    type: 'enum',
+    values: ['sample', 'argmax'],
+    default: 'sample',
+    description:
+      "Decode one-hots by sampling the decoder's softmax (its likelihood) or by argmax (the reference TVAE)",
+  },
   backend: {
     type: 'enum',
     values: BACKEND_NAMES,

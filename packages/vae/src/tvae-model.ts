@@ -9,8 +9,10 @@ import {
   type ViewTable,
 } from '@synthkit/core';
 import {
+  type ForwardSession,
   fillNormal,
   loadOptimizer,
+  loadOrt,
   loadWeights,
   NetworkLayout,
   saveOptimizer,
@@ -19,6 +21,7 @@ import {
   streamRows,
   TabularEncoder,
   TrainingDivergedError,
+  tf,
   trainLoop,
 } from '@synthkit/neural';
 import type { TvaeOptions } from './options.js';
@@ -43,6 +46,11 @@ export class TvaeModel implements FittedModel {
     private trained: Trained,
     private readonly resumable: boolean,
   ) {}
+
+  /** How one-hots are decoded when sampling (an option, not part of the trained state). */
+  categorical: TvaeOptions['categorical'] = 'sample';
+
+  private session: Promise<ForwardSession | undefined> | undefined;
 
   static async train(
     view: ViewTable,
@@ -71,6 +79,7 @@ export class TvaeModel implements FittedModel {
       const encoder = TabularEncoder.fit(view, { maxModes: options.maxModes });
       model = TvaeModel.create(encoder, options, ctx.rng, backend.description, options.resumable);
     }
+    model.categorical = options.categorical;
     const net = model.network;
     const D = net.layout.dim;
     const order = ctx.rng.fork('holdout').permutation(view.nRows);
@@ -148,23 +157,35 @@ export class TvaeModel implements FittedModel {
   }
 
   /**
-   * Streams n rows: latent noise through the decoder, categories and modes by argmax, α with the
-   * learned σ as noise (as TVAE samples). Conditions are left to the Synthesizer (rejection).
+   * Streams n rows: latent noise through the decoder, categories and modes drawn from the decoder's
+   * softmax (or by argmax, as the reference TVAE), α with the learned σ as noise. Conditions are left to the Synthesizer (rejection).
    */
   sample(n: number, ctx: SampleContext): AsyncIterable<ViewTable> {
     const E = this.network.shape.embeddingDim;
     const noiseRng = ctx.rng.fork('noise');
     const decodeRng = ctx.rng.fork('decode');
     const chunk = Math.min(SAMPLE_CHUNK, Math.max(1, n));
-    const generate = (): ViewTable => {
-      const { raw, sigma } = this.network.generate(fillNormal(noiseRng, new Float32Array(chunk * E)), chunk);
+    const generate = async (): Promise<ViewTable> => {
+      const noise = fillNormal(noiseRng, new Float32Array(chunk * E));
+      const raw = await this.decode(noise, chunk);
+      const sigma = this.network.sigmas();
       return this.encoder.inverse(this.network.layout.toEncoded(raw, chunk), chunk, {
-        categorical: 'argmax',
+        categorical: this.categorical,
         rng: decodeRng,
         valueNoise: sigma,
       });
     };
     return streamRows(n, ctx, { generate, chunk });
+  }
+
+  /** Decoder output: onnxruntime when it loads and the backend is not the bit-reproducible cpu one, else TensorFlow.js. */
+  private async decode(noise: Float32Array, rows: number): Promise<Float32Array> {
+    if (tf.getBackend() !== 'cpu') {
+      this.session ??= loadOrt().then((ort) => (ort ? this.network.decoderSession(ort) : undefined));
+      const session = await this.session;
+      if (session) return session.run(noise, rows);
+    }
+    return this.network.generate(noise, rows).raw;
   }
 
   save(): ModelState {
@@ -195,7 +216,10 @@ export class TvaeModel implements FittedModel {
     return { json, arrays };
   }
 
-  static async load(state: ModelState, options: Pick<TvaeOptions, 'backend'>): Promise<TvaeModel> {
+  static async load(
+    state: ModelState,
+    options: Pick<TvaeOptions, 'backend'> & Partial<Pick<TvaeOptions, 'categorical'>>,
+  ): Promise<TvaeModel> {
     const json = state.json as Record<string, JsonValue>;
     if (!json || json.format !== FORMAT)
       throw new SynthkitError('BAD_ARTIFACT', 'This is not a tvae model state');
@@ -226,5 +250,6 @@ export class TvaeModel implements FittedModel {
 
   dispose(): void {
     this.network.dispose();
+    void this.session?.then((s) => s?.release());
   }
 }

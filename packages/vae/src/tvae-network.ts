@@ -2,8 +2,11 @@ import type { Rng } from '@synthkit/core';
 import {
   Adam,
   dense,
+  ForwardGraph,
+  type ForwardSession,
   fillNormal,
   type NetworkLayout,
+  type OrtModule,
   ParamSet,
   type ParamSpec,
   paddingMask,
@@ -164,6 +167,25 @@ export class TvaeNetwork {
     out.dispose();
     const sigma = (this.params.views().sigma!.dataSync() as Float32Array).slice(0, this.layout.tanhCount);
     return { raw, sigma };
+  }
+
+  /** The decoder as an onnxruntime session (sampling only; its weights are copied in). */
+  async decoderSession(ort: OrtModule): Promise<ForwardSession> {
+    const p = this.params.views();
+    const data = (name: string) => p[name]!.dataSync() as Float32Array;
+    const f = new ForwardGraph(this.shape.embeddingDim);
+    let x = 'x';
+    let width = this.shape.embeddingDim;
+    this.shape.decompressDims.forEach((h, i) => {
+      x = f.relu(f.dense(x, data(`dec${i}.w`), data(`dec${i}.b`), width, h));
+      width = h;
+    });
+    return f.session(ort, f.dense(x, data('out.w'), data('out.b'), width, this.layout.dim), this.layout.dim);
+  }
+
+  /** σ of each tanh column. */
+  sigmas(): Float32Array {
+    return (this.params.views().sigma!.dataSync() as Float32Array).slice(0, this.layout.tanhCount);
   }
 
   dispose(): void {

@@ -41,7 +41,7 @@ export interface EncoderOptions {
 }
 
 export interface InverseOptions {
-  /** 'argmax' picks the largest output of each softmax span (TVAE); 'sample' draws from softmax(logits) (CTGAN's Gumbel argmax). */
+  /** 'argmax' picks the largest output of each softmax span (TVAE); 'sample' draws from softmax(logits) (CTGAN). */
   readonly categorical: 'argmax' | 'sample';
   /** Needed for 'sample' and for `valueNoise`. */
   readonly rng?: Rng;
@@ -257,6 +257,8 @@ export class TabularEncoder {
   }
 }
 
+const scratch = { p: new Float64Array(64) };
+
 function pick(
   raw: Float32Array,
   start: number,
@@ -264,22 +266,21 @@ function pick(
   how: 'argmax' | 'sample',
   rng: Rng | undefined,
 ): number {
-  if (how === 'argmax') {
-    let best = 0;
-    for (let c = 1; c < size; c++) if (raw[start + c]! > raw[start + best]!) best = c;
-    return best;
-  }
-  // Gumbel-max: argmax(l + g) is a draw from softmax(l), which is what argmax of CTGAN's
-  // Gumbel-softmax output is at any temperature.
   let best = 0;
-  let bestV = Number.NEGATIVE_INFINITY;
+  for (let c = 1; c < size; c++) if (raw[start + c]! > raw[start + best]!) best = c;
+  if (how === 'argmax') return best;
+  // A draw from softmax(logits): what argmax of CTGAN's Gumbel-softmax output is at any temperature.
+  // Inverse CDF with one uniform per span (cheaper than Gumbel-max's two logs per category).
+  if (scratch.p.length < size) scratch.p = new Float64Array(size);
+  const p = scratch.p;
+  const max = raw[start + best]!;
+  let total = 0;
   for (let c = 0; c < size; c++) {
-    const v = raw[start + c]! - Math.log(-Math.log(rng!.nextOpen()));
-    if (v > bestV) {
-      bestV = v;
-      best = c;
-    }
+    total += Math.exp(raw[start + c]! - max);
+    p[c] = total;
   }
+  const u = rng!.next() * total;
+  for (let c = 0; c < size; c++) if (u < p[c]!) return c;
   return best;
 }
 

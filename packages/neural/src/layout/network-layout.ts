@@ -35,7 +35,9 @@ export class NetworkLayout {
       fromEncoded[s.start] = i;
     });
     this.tanhCount = tanh.length;
-    const soft = encoder.spans.filter((s) => s.kind === 'softmax').sort((a, b) => a.size - b.size || a.start - b.start);
+    const soft = encoder.spans
+      .filter((s) => s.kind === 'softmax')
+      .sort((a, b) => a.size - b.size || a.start - b.start);
     const groups = bucketSpans(soft.map((s) => s.size)).map(([from, to]) => soft.slice(from, to));
     const buckets: SpanBucket[] = [];
     const pad: number[] = [];

@@ -14,13 +14,34 @@ export function leakyRelu(x: tf.Tensor2D, alpha = 0.2): tf.Tensor2D {
 }
 
 /**
- * Batch normalisation in training mode (Ioffe & Szegedy, 2015): batch statistics, biased variance.
- * Written from mean/mul/rsqrt because tfjs's batchNorm gradient tiles its inputs (slow on wasm).
+ * Batch normalisation in training mode (Ioffe & Szegedy, 2015): batch statistics, biased variance;
+ * returns them for the running averages used at inference. Written from means and rsqrt because
+ * tfjs's batchNorm gradient tiles its inputs (slow on wasm).
  */
-export function batchNormTrain(x: tf.Tensor2D, gamma: tf.Tensor, beta: tf.Tensor, eps = 1e-5): tf.Tensor2D {
-  const centred: tf.Tensor2D = tf.sub(x, columnMean(x));
-  const scale = tf.mul(tf.rsqrt(tf.add(columnMean(tf.square(centred)), eps)), gamma);
-  return tf.add(tf.mul(centred, scale), beta) as tf.Tensor2D;
+export function batchNormTrain(
+  x: tf.Tensor2D,
+  gamma: tf.Tensor,
+  beta: tf.Tensor,
+  eps = 1e-5,
+): { y: tf.Tensor2D; mean: tf.Tensor2D; variance: tf.Tensor2D } {
+  const mean = columnMean(x);
+  const centred: tf.Tensor2D = tf.sub(x, mean);
+  const variance = columnMean(tf.square(centred));
+  const scale = tf.mul(tf.rsqrt(tf.add(variance, eps)), gamma);
+  return { y: tf.add(tf.mul(centred, scale), beta) as tf.Tensor2D, mean, variance };
+}
+
+/** Batch normalisation with fixed (running) statistics, as at inference. */
+export function batchNormEval(
+  x: tf.Tensor2D,
+  mean: tf.Tensor,
+  variance: tf.Tensor,
+  gamma: tf.Tensor,
+  beta: tf.Tensor,
+  eps = 1e-5,
+): tf.Tensor2D {
+  const scale = tf.mul(tf.rsqrt(tf.add(variance, eps)), gamma);
+  return tf.add(tf.mul(tf.sub(x, mean), scale), beta) as tf.Tensor2D;
 }
 
 /** Inverted dropout with a precomputed mask of 0 and 1/(1−p) (drawn from the run's Rng). */

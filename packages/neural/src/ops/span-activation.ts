@@ -44,11 +44,17 @@ export function activateSpans(
 export function spanLogSoftmax(x: tf.Tensor2D, layout: NetworkLayout, mask: tf.Tensor2D): tf.Tensor2D {
   const n = x.shape[0];
   const T = layout.tanhCount;
-  const logits = tf.clipByValue(tf.add(tf.slice(x, [0, T], [n, layout.dim - T]), mask), -LOGIT_LIMIT, LOGIT_LIMIT);
+  const logits = tf.clipByValue(
+    tf.add(tf.slice(x, [0, T], [n, layout.dim - T]), mask),
+    -LOGIT_LIMIT,
+    LOGIT_LIMIT,
+  );
   const exp = tf.exp(logits);
   const parts = layout.buckets.map((b) => {
     const shape: [number, number, number] = [n, b.count, b.width];
-    const lse = tf.log(tf.sum(tf.reshape(tf.slice(exp, [0, b.start - T], [n, b.count * b.width]), shape), 2, true));
+    const lse = tf.log(
+      tf.sum(tf.reshape(tf.slice(exp, [0, b.start - T], [n, b.count * b.width]), shape), 2, true),
+    );
     const l = tf.reshape(tf.slice(logits, [0, b.start - T], [n, b.count * b.width]), shape);
     return tf.reshape(tf.sub(l, lse), [n, b.count * b.width]) as tf.Tensor2D;
   });

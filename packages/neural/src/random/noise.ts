@@ -1,8 +1,27 @@
 import type { Rng } from '@synthkit/core';
 
-/** Every random number a network uses comes from the run's Rng, so a seed fixes the whole run. */
+const TWO_32 = 4294967296;
+
+/**
+ * Standard normal draws for float32 noise (every random number a network uses comes from the run's
+ * Rng, so a seed fixes the whole run). Marsaglia's polar method on 32-bit uniforms: float32 noise
+ * needs no 53-bit doubles, and this halves the generator draws of Rng.normal (sampling spent a
+ * quarter of its time here).
+ */
 export function fillNormal(rng: Rng, out: Float32Array): Float32Array {
-  for (let i = 0; i < out.length; i++) out[i] = rng.normal();
+  for (let i = 0; i < out.length; i += 2) {
+    let u: number;
+    let v: number;
+    let s: number;
+    do {
+      u = ((rng.nextUint32() + 0.5) / TWO_32) * 2 - 1;
+      v = ((rng.nextUint32() + 0.5) / TWO_32) * 2 - 1;
+      s = u * u + v * v;
+    } while (s >= 1);
+    const f = Math.sqrt((-2 * Math.log(s)) / s);
+    out[i] = u * f;
+    if (i + 1 < out.length) out[i + 1] = v * f;
+  }
   return out;
 }
 

@@ -4,7 +4,7 @@ import { concatViews, takeRows } from './view-rows.js';
 
 export interface StreamRowsOptions {
   /** Produces the next chunk of generated rows. */
-  readonly generate: () => ViewTable;
+  readonly generate: () => ViewTable | Promise<ViewTable>;
   /** Keeps the rows that meet the request (see conditionFilter); all when absent. */
   readonly accept?: (view: ViewTable) => Int32Array;
   /** Rows per generate() call, for the rejection budget. */
@@ -36,7 +36,7 @@ export async function* streamRows(
           hint: 'The model rarely produces rows like these; relax the conditions or train longer',
         },
       );
-    let rows = options.generate();
+    let rows = await options.generate();
     generated += rows.nRows;
     if (options.accept) rows = takeRows(rows, options.accept(rows));
     if (rows.nRows > 0) {
