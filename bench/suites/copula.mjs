@@ -12,11 +12,12 @@ import { baseline, peakRssMb, time } from '../lib/measure.mjs';
 const data = (name) => new URL(`../../data/${name}.csv`, import.meta.url).pathname;
 const rows = [];
 const base = await baseline();
-const push = (dataset, measure, t, unit, target, ok) =>
+const push = (dataset, measure, t, unit, target, ok, cpu) =>
   rows.push({
     dataset,
     measure,
     value: t,
+    cpu,
     unit,
     ratio: unit === 's' ? t / base.median : undefined,
     target,
@@ -37,6 +38,7 @@ for (const name of ['adult', 'taxis', 'housing']) {
     's',
     name === 'adult' ? '≤ 0.35 s' : undefined,
     name === 'adult' ? fit.median <= 0.35 : undefined,
+    fit.cpu,
   );
 
   const synth = new Synthesizer({ generator: gaussianCopula(), metadata });
@@ -51,6 +53,7 @@ for (const name of ['adult', 'taxis', 'housing']) {
     'rows/s',
     name === 'adult' ? '≥ 1,000,000 rows/s' : undefined,
     name === 'adult' ? rate >= 1e6 : undefined,
+    n / sample.cpu,
   );
 
   const out = join(tmpdir(), `synthkit-bench-${name}.csv`);
@@ -65,6 +68,7 @@ for (const name of ['adult', 'taxis', 'housing']) {
     's',
     name === 'adult' ? '≤ 3 s' : undefined,
     name === 'adult' ? write.median <= 3 : undefined,
+    write.cpu,
   );
 
   if (name === 'adult') {
@@ -72,7 +76,15 @@ for (const name of ['adult', 'taxis', 'housing']) {
       () => synth.sample(10_000, { seed: 2, conditions: { sex: ' Female', age: { min: 30, max: 40 } } }),
       { runs: 7 },
     );
-    push(name, 'conditional 10k rows, 2 fixed columns', cond.median, 's', '≤ 0.1 s', cond.median <= 0.1);
+    push(
+      name,
+      'conditional 10k rows, 2 fixed columns',
+      cond.median,
+      's',
+      '≤ 0.1 s',
+      cond.median <= 0.1,
+      cond.cpu,
+    );
 
     // Fidelity: fit on 80%, sample as many rows, score against the same 80% as SDMetrics does.
     const nTrain = Math.round(table.nRows * 0.8);
