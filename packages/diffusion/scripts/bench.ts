@@ -3,6 +3,7 @@
 // TSTR/TRTR macro-F1. Medians over --runs; every time also as a ratio to the same-process baseline
 // of bench/lib/measure.mjs (sorting 2M doubles), which stays comparable on a busy machine.
 // Run: node --conditions=@synthkit/source --import tsx packages/diffusion/scripts/bench.ts [iterations] [runs] [hidden] [steps,…]
+import { writeFileSync } from 'node:fs';
 import {
   type Column,
   detectMetadata,
@@ -78,6 +79,12 @@ push(
 
 const n = train.nRows;
 const state = model.save();
+// kept for re-sampling without retraining: sampleOnnxModel(out + '.onnx', out + '.json', n)
+const out = process.env.DDPM_SAVE;
+if (out) {
+  writeFileSync(`${out}.onnx`, state.arrays.onnx as Uint8Array);
+  writeFileSync(`${out}.json`, JSON.stringify((state.json as { sidecar: unknown }).sidecar));
+}
 async function sampleTable(steps: number, seed: number): Promise<Table> {
   const m = await plugin.load(state, { ...options, steps });
   const parts: ViewTable[] = [];

@@ -52,6 +52,24 @@ describe('Gaussian reverse step', () => {
       expect(Math.abs(std - sd), `steps ${steps} η ${eta}`).toBeLessThan(tol);
     }
   });
+  it('clips x̂₀ to the data range so an early ε̂ error is not blown up by 1/√ᾱ_T', () => {
+    const s = cosineSchedule(1000);
+    const step = { alphaBar: s.alphaBar[999]!, alphaBarPrev: 1, eta: 1 }; // straight to x̂₀
+    const x = Float64Array.of(0, 0);
+    // ε̂ off by 1 on a pure-noise input: x̂₀ = −√(1−ᾱ)·ε̂/√ᾱ is about −160 unclipped
+    gaussianReverseStep(
+      x,
+      2,
+      Float32Array.of(1, 1),
+      2,
+      1,
+      step,
+      new Rng(1),
+      Float64Array.of(5.2, Number.POSITIVE_INFINITY),
+    );
+    expect(x[0]).toBe(-5.2);
+    expect(x[1]).toBeLessThan(-100);
+  });
 });
 
 describe('multinomial reverse step', () => {

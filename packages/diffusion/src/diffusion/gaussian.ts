@@ -8,6 +8,9 @@ import type { Rng } from '@synthkit/core';
  *   x_prev = √ᾱ_prev·x̂₀ + √(1−ᾱ_prev−σ²)·ε̂ + σ·z
  * η = 1 is the DDPM posterior q(x_prev | x_t, x̂₀) with its own variance (Ho et al., 2020, eq. 7);
  * η = 0 is deterministic DDIM. The last step (ᾱ_prev = 1) returns x̂₀.
+ * x̂₀ is clipped to the data's range in model space (as DDPM clips images to [−1, 1]): early on
+ * ε̂'s error is multiplied by 1/√ᾱ_t (≈ 160 at t = T − 1), and an unclipped x̂₀ far outside the
+ * training range then feeds the network inputs it never saw.
  */
 export interface GaussianStep {
   readonly alphaBar: number;
@@ -47,6 +50,8 @@ export function gaussianReverseStep(
   rows: number,
   step: GaussianStep,
   rng: Rng,
+  /** Largest |x̂₀| per numerical dim (Infinity: no clipping). */
+  clip?: Float64Array,
 ): void {
   if (nNum === 0) return;
   const c = gaussianStepCoefficients(step);
@@ -55,7 +60,8 @@ export function gaussianReverseStep(
     const oo = r * outStride;
     for (let j = 0; j < nNum; j++) {
       const eps = out[oo + j]!;
-      const x0 = c.x0FromXt * x[xo + j]! + c.x0FromEps * eps;
+      let x0 = c.x0FromXt * x[xo + j]! + c.x0FromEps * eps;
+      if (clip) x0 = Math.min(Math.max(x0, -clip[j]!), clip[j]!);
       let next = c.prevFromX0 * x0 + c.prevFromEps * eps;
       if (c.sigma > 0) next += c.sigma * rng.normal();
       x[xo + j] = next;

@@ -4,6 +4,7 @@ import { multinomialReverseStep } from '../diffusion/multinomial.js';
 import type { SidecarLayout } from '../encoder/sidecar.js';
 import type { NoiseSchedule } from '../schedule/noise-schedule.js';
 import { stridedPlan } from '../schedule/strided-plan.js';
+import { QUANTILE_Z_BOUND } from '../transform/quantile-normal.js';
 
 /** Anything that maps (x_t, t, y) to the model output; an OnnxDenoiser in practice. */
 export interface Denoiser {
@@ -53,6 +54,10 @@ export async function* denoiseBatches(
   const width = layout.width;
   const nBatches = Math.ceil(o.n / o.batchSize);
   const x = new Float32Array(Math.min(o.batchSize, o.n) * width);
+  // quantile-transformed columns live in [−Z, Z] of the transform; other transforms are unbounded
+  const clip = Float64Array.from(layout.numerical, (c) =>
+    c.transform.kind === 'quantile' ? QUANTILE_Z_BOUND : Number.POSITIVE_INFINITY,
+  );
   for (let b = 0; b < nBatches; b++) {
     const rows = Math.min(o.batchSize, o.n - b * o.batchSize);
     const rng = o.rng.fork(`batch-${b}`);
@@ -69,7 +74,7 @@ export async function* denoiseBatches(
       const out = await model.run(x, rows, plan.timesteps[i]!, labels);
       const alphaBar = plan.alphaBar[i]!;
       const alphaBarPrev = plan.alphaBarPrev[i]!;
-      gaussianReverseStep(num, nNum, out, width, rows, { alphaBar, alphaBarPrev, eta: o.eta }, rng);
+      gaussianReverseStep(num, nNum, out, width, rows, { alphaBar, alphaBarPrev, eta: o.eta }, rng, clip);
       multinomialReverseStep(
         codes,
         layout.spanStart,

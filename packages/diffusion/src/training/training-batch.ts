@@ -69,22 +69,30 @@ export function drawTrainingBatch(
       const xt = rng.next() < ab ? x0 : rng.int(K);
       x[r * width + at + xt] = 1;
       const o = r * catWidth + at - nNum;
+      // A and the posterior take at most three distinct values (at x₀, at x_t, elsewhere), so
+      // the logs are computed once per value, not once per class
       const aOther = (1 - alpha) / K;
-      const lc = abPrev < 1 ? Math.max(Math.log((1 - abPrev) / K), LOG_FLOOR) : LOG_FLOOR;
-      let z = 0;
-      for (let k = 0; k < K; k++) {
-        const a = k === xt ? alpha + aOther : aOther;
-        logA[o + k] = Math.max(Math.log(a), LOG_FLOOR);
-        logC[o + k] = lc;
-        const v = a * ((k === x0 ? abPrev : 0) + (1 - abPrev) / K);
-        theta[o + k] = v;
-        z += v;
-      }
-      for (let k = 0; k < K; k++) {
-        const p = theta[o + k]! / z;
-        theta[o + k] = p;
-        if (p > 0) negEntropy += p * Math.log(p);
-      }
+      const aHere = alpha + aOther;
+      const cPrev = (1 - abPrev) / K;
+      const lc = abPrev < 1 ? Math.max(Math.log(cPrev), LOG_FLOOR) : LOG_FLOOR;
+      const logAOther = Math.max(Math.log(aOther), LOG_FLOOR);
+      const logAHere = Math.max(Math.log(aHere), LOG_FLOOR);
+      const vOther = aOther * cPrev;
+      const vX0 = (x0 === xt ? aHere : aOther) * (abPrev + cPrev);
+      const vXt = x0 === xt ? vX0 : aHere * cPrev;
+      const z = vOther * (K - (x0 === xt ? 1 : 2)) + vX0 + (x0 === xt ? 0 : vXt);
+      const pOther = vOther / z;
+      const pX0 = vX0 / z;
+      const pXt = vXt / z;
+      logA.fill(logAOther, o, o + K);
+      logA[o + xt] = logAHere;
+      logC.fill(lc, o, o + K);
+      theta.fill(pOther, o, o + K);
+      theta[o + xt] = pXt;
+      theta[o + x0] = pX0;
+      if (pOther > 0) negEntropy += (K - (x0 === xt ? 1 : 2)) * pOther * Math.log(pOther);
+      negEntropy += pX0 * Math.log(pX0);
+      if (x0 !== xt && pXt > 0) negEntropy += pXt * Math.log(pXt);
     }
   }
   const batch = { rows, x, t, eps, logA, logAlphaBarPrev, logC, theta, negEntropy: negEntropy / rows };

@@ -33,6 +33,8 @@ export function fitQuantiles(
 const BOUND = 1e-7;
 const Z_MIN = normalQuantile(BOUND);
 const Z_MAX = -Z_MIN;
+/** Every score `toNormal` returns lies in [−QUANTILE_Z_BOUND, QUANTILE_Z_BOUND] (≈ 5.1993). */
+export const QUANTILE_Z_BOUND = Z_MAX;
 
 /** Value → standard-normal score. `quantiles` must be non-decreasing. */
 export function toNormal(quantiles: Float64Array, x: number): number {
