@@ -88,10 +88,9 @@ export class CtganModel implements FittedModel {
       );
     }
     const sampler = ConditionalSampler.fromView(view);
-    const layout = model.network.layout;
     const encoded = model.encoder.transform(view, ctx.rng.fork('encode'));
-    const rows = Int32Array.from({ length: view.nRows }, (_, i) => i);
-    const data = layout.gather(encoded, rows);
+    // Kept in the encoder's layout: each step gathers its rows into the network layout.
+    const data = encoded;
     const batch = options.batchSize;
     const stepsPerEpoch = Math.max(1, Math.floor(view.nRows / batch));
     let epochRng = ctx.rng.fork('epoch-0');

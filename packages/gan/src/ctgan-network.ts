@@ -117,7 +117,7 @@ export class CtganNetwork {
   }
 
   /**
-   * One critic update and one generator update. `data` is the training set in network layout.
+   * One critic update and one generator update. `data` is the encoded training set (encoder layout).
    * Returns the losses as numbers (reading them is a sync, cheap on wasm/cpu).
    */
   step(

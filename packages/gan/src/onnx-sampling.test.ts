@@ -1,0 +1,36 @@
+import { parseOptions, Rng } from '@synthkit/core';
+import { fillNormal, loadOrt } from '@synthkit/neural';
+import { describe, expect, it } from 'vitest';
+import { csvView } from '../../neural/test/csv-view.js';
+import type { CtganModel } from './ctgan-model.js';
+import { ctgan } from './plugin.js';
+
+describe('ctgan on onnxruntime', () => {
+  it('runs the generator exactly as TensorFlow.js does (float32 tolerance)', async () => {
+    const view = csvView('adult', 300, ['age', 'workclass', 'sex', 'hours-per-week', 'income']);
+    const plugin = ctgan({
+      epochs: 2,
+      batchSize: 60,
+      pac: 6,
+      embeddingDim: 16,
+      generatorDim: [24, 24],
+      discriminatorDim: [24, 24],
+      backend: 'cpu',
+    });
+    const model = (await plugin.fit(view, parseOptions(plugin.options), {
+      rng: new Rng(1),
+      progress: () => {},
+    })) as CtganModel;
+    const ort = await loadOrt();
+    expect(ort).toBeDefined();
+    const session = await model.network.generatorSession(ort!);
+    const rows = 100;
+    const input = fillNormal(new Rng(2), new Float32Array(rows * (16 + model.sampler.dim)));
+    const viaOrt = await session.run(input, rows);
+    const viaTf = model.network.generate(input, rows);
+    expect(viaOrt.length).toBe(viaTf.length);
+    let worst = 0;
+    for (let i = 0; i < viaTf.length; i++) worst = Math.max(worst, Math.abs(viaOrt[i]! - viaTf[i]!));
+    expect(worst).toBeLessThan(1e-4);
+  });
+});

@@ -1,0 +1,35 @@
+import { parseOptions, Rng } from '@synthkit/core';
+import { fillNormal, loadOrt } from '@synthkit/neural';
+import { describe, expect, it } from 'vitest';
+import { csvView } from '../../neural/test/csv-view.js';
+import { tvae } from './plugin.js';
+import type { TvaeModel } from './tvae-model.js';
+
+describe('tvae on onnxruntime', () => {
+  it('runs the decoder exactly as TensorFlow.js does (float32 tolerance)', async () => {
+    const view = csvView('adult', 300, ['age', 'workclass', 'sex', 'hours-per-week', 'income']);
+    const plugin = tvae({
+      epochs: 2,
+      batchSize: 64,
+      embeddingDim: 16,
+      compressDims: [32],
+      decompressDims: [32, 32],
+      backend: 'cpu',
+    });
+    const model = (await plugin.fit(view, parseOptions(plugin.options), {
+      rng: new Rng(1),
+      progress: () => {},
+    })) as TvaeModel;
+    const ort = await loadOrt();
+    expect(ort).toBeDefined();
+    const session = await model.network.decoderSession(ort!);
+    const rows = 100;
+    const noise = fillNormal(new Rng(2), new Float32Array(rows * 16));
+    const viaOrt = await session.run(noise, rows);
+    const viaTf = model.network.generate(noise, rows).raw;
+    let worst = 0;
+    for (let i = 0; i < viaTf.length; i++) worst = Math.max(worst, Math.abs(viaOrt[i]! - viaTf[i]!));
+    expect(viaOrt.length).toBe(viaTf.length);
+    expect(worst).toBeLessThan(1e-4);
+  });
+});
