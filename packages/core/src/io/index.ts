@@ -18,4 +18,4 @@ export { compileDatetimeFormat, type DatetimeCodec } from './datetime-format.js'
 export { parseCsv, readCsvBatches } from './read-csv.js';
 export { parseJson } from './read-json.js';
 export { tableFingerprint } from './table-fingerprint.js';
-export { type CsvWriteOptions, csvChunks, formatCsv } from './write-csv.js';
+export { type CsvWriteOptions, csvByteChunks, csvChunks, formatCsv } from './write-csv.js';

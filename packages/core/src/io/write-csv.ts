@@ -1,10 +1,10 @@
-import type { ColumnMetadata, Metadata } from '../metadata/types.js';
-import { type Column, MISSING_BOOL } from '../table/column.js';
+import type { Metadata } from '../metadata/types.js';
 import type { Table } from '../table/table.js';
 import type { ColumnFormat } from './column-format.js';
+import { ByteSink, writeRows } from './csv-bytes.js';
+import { type CellContext, columnCells } from './csv-cells.js';
 import type { CsvDialect } from './csv-options.js';
-import { compileDatetimeFormat } from './datetime-format.js';
-import { numberWriter, PLAIN_NUMBER } from './format-values.js';
+import { quote } from './quote.js';
 
 export interface CsvWriteOptions {
   /** Delimiter, line ending and BOM; default `,`, `\n`, no BOM (pass the read dialect to mirror the input). */
@@ -13,19 +13,19 @@ export interface CsvWriteOptions {
   formats?: Record<string, ColumnFormat>;
 }
 
-const ROWS_PER_CHUNK = 65_536;
-const DEFAULT_DATETIME = '%Y-%m-%d %H:%M:%S';
+const utf8 = new TextEncoder();
 
 /**
  * A table as CSV text, each column written as its metadata says: integers without decimals, floats
  * with at most `decimals` places in the input's style, datetimes in their format, booleans with their
  * tokens, categories verbatim, missing as empty. Quoting follows RFC 4180 (only when needed).
+ * The text is the UTF-8 decoding of the bytes `csvByteChunks` writes (a lone surrogate, which
+ * UTF-8 cannot hold, comes out as U+FFFD).
  */
 export function formatCsv(table: Table, metadata: Metadata, options: CsvWriteOptions = {}): string {
-  const d = dialectOf(options);
-  let out = (d.bom ? '\ufeff' : '') + headerLine(table.names, d);
-  for (let s = 0; s < table.nRows; s += ROWS_PER_CHUNK)
-    out += rowsText(table, metadata, options, d, s, Math.min(table.nRows, s + ROWS_PER_CHUNK));
+  const text = new TextDecoder('utf-8', { ignoreBOM: true });
+  let out = '';
+  for (const bytes of byteChunks([table], metadata, options)) out += text.decode(bytes);
   return out;
 }
 
@@ -35,145 +35,81 @@ export async function* csvChunks(
   metadata: Metadata,
   options: CsvWriteOptions = {},
 ): AsyncGenerator<string> {
-  const d = dialectOf(options);
-  let first = true;
-  for await (const t of batches) {
-    if (first) {
-      yield (d.bom ? '\ufeff' : '') + headerLine(t.names, d);
-      first = false;
-    }
-    for (let s = 0; s < t.nRows; s += ROWS_PER_CHUNK)
-      yield rowsText(t, metadata, options, d, s, Math.min(t.nRows, s + ROWS_PER_CHUNK));
-  }
-  if (first) {
-    const names = Object.keys(metadata.columns);
-    yield (d.bom ? '\ufeff' : '') + headerLine(names, d);
-  }
+  const text = new TextDecoder('utf-8', { ignoreBOM: true });
+  for await (const bytes of csvByteChunks(batches, metadata, options)) yield text.decode(bytes);
 }
 
-function dialectOf(options: CsvWriteOptions): CsvDialect {
-  return { delimiter: ',', lineEnding: '\n', bom: false, ...options.dialect };
+/**
+ * The CSV as UTF-8 bytes, in chunks of about 1 MB (header first): what `writeCsvFile` writes. Cells
+ * are written as bytes straight from the typed columns, with no string per value.
+ */
+export async function* csvByteChunks(
+  batches: AsyncIterable<Table> | Iterable<Table>,
+  metadata: Metadata,
+  options: CsvWriteOptions = {},
+): AsyncGenerator<Uint8Array> {
+  const w = new CsvByteWriter(metadata, options);
+  for await (const t of batches) yield* w.batch(t);
+  yield* w.end();
 }
 
-function headerLine(names: readonly string[], d: CsvDialect): string {
-  return names.map((n) => quote(n, d.delimiter)).join(d.delimiter) + d.lineEnding;
-}
-
-function rowsText(
-  table: Table,
+function* byteChunks(
+  batches: Iterable<Table>,
   metadata: Metadata,
   options: CsvWriteOptions,
-  d: CsvDialect,
-  start: number,
-  end: number,
-): string {
-  const names = table.names;
-  // A missing value in a one-column file must not become a blank line (readers skip those).
-  const missing = names.length === 1 ? '""' : '';
-  const cells = names.map((n) =>
-    columnCells(table.column(n), metadata.columns[n], options.formats?.[n], d.delimiter, missing, start, end),
-  );
-  // One flat join: concatenating cell by cell would build a rope per row and keep the GC busy.
-  const nCols = cells.length;
-  const parts = new Array<string>((end - start) * nCols * 2);
-  let k = 0;
-  for (let i = 0; i < end - start; i++) {
-    for (let j = 0; j < nCols; j++) {
-      parts[k++] = cells[j]![i]!;
-      parts[k++] = j < nCols - 1 ? d.delimiter : d.lineEnding;
-    }
-  }
-  return parts.join('');
+): Generator<Uint8Array> {
+  const w = new CsvByteWriter(metadata, options);
+  for (const t of batches) yield* w.batch(t);
+  yield* w.end();
 }
 
-function columnCells(
-  col: Column,
-  meta: ColumnMetadata | undefined,
-  format: ColumnFormat | undefined,
-  delim: string,
-  missing: string,
-  start: number,
-  end: number,
-): string[] {
-  const out = new Array<string>(end - start);
-  switch (col.type) {
-    case 'categorical': {
-      const quoted = col.categories.map((c) => quote(c, delim));
-      for (let i = start; i < end; i++) {
-        const c = col.codes[i]!;
-        out[i - start] = c < 0 ? missing : quoted[c]!;
-      }
-      return out;
-    }
-    case 'number': {
-      const w = numberWriter(numberStyle(meta, format));
-      for (let i = start; i < end; i++) {
-        const v = col.values[i]!;
-        out[i - start] = Number.isNaN(v) ? missing : w(v);
-      }
-      return out;
-    }
-    case 'datetime': {
-      const f =
-        meta?.sdtype === 'datetime'
-          ? meta.format
-          : format?.kind === 'datetime'
-            ? format.format
-            : DEFAULT_DATETIME;
-      const codec = compileDatetimeFormat(f);
-      const needs = /[",\r\n]/.test(f) || f.includes(delim);
-      for (let i = start; i < end; i++) {
-        const v = col.values[i]!;
-        out[i - start] = Number.isNaN(v) ? missing : needs ? quote(codec.write(v), delim) : codec.write(v);
-      }
-      return out;
-    }
-    case 'boolean': {
-      const t =
-        meta?.sdtype === 'boolean'
-          ? meta.trueToken
-          : format?.kind === 'boolean'
-            ? format.trueToken
-            : undefined;
-      const f =
-        meta?.sdtype === 'boolean'
-          ? meta.falseToken
-          : format?.kind === 'boolean'
-            ? format.falseToken
-            : undefined;
-      const tq = quote(t ?? 'true', delim);
-      const fq = quote(f ?? 'false', delim);
-      for (let i = start; i < end; i++) {
-        const v = col.values[i]!;
-        out[i - start] = v === MISSING_BOOL ? missing : v === 1 ? tq : fq;
-      }
-      return out;
-    }
-  }
-}
+/** Writes batches one after the other into ~1 MB chunks; the header goes before the first. */
+class CsvByteWriter {
+  private readonly metadata: Metadata;
+  private readonly options: CsvWriteOptions;
+  private readonly dialect: CsvDialect;
+  private readonly sep: Uint8Array;
+  private readonly eol: Uint8Array;
+  private readonly sink = new ByteSink();
+  private readonly dictionaries: CellContext['dictionaries'] = new WeakMap();
+  private started = false;
 
-function numberStyle(meta: ColumnMetadata | undefined, format: ColumnFormat | undefined) {
-  if (meta?.sdtype === 'numerical') {
-    const integer = meta.representation === 'integer';
-    return {
-      integer,
-      minDecimals: meta.minDecimals ?? 0,
-      maxDecimals: meta.decimals ?? (integer ? 0 : Number.POSITIVE_INFINITY),
+  constructor(metadata: Metadata, options: CsvWriteOptions) {
+    this.metadata = metadata;
+    this.options = options;
+    this.dialect = { delimiter: ',', lineEnding: '\n', bom: false, ...options.dialect };
+    this.sep = utf8.encode(this.dialect.delimiter);
+    this.eol = utf8.encode(this.dialect.lineEnding);
+  }
+
+  *batch(table: Table): Generator<Uint8Array> {
+    if (!this.started) this.header(table.names);
+    const names = table.names;
+    const ctx: CellContext = {
+      delimiter: this.dialect.delimiter,
+      // A missing value in a one-column file must not become a blank line (readers skip those).
+      missing: names.length === 1 ? '""' : '',
+      dictionaries: this.dictionaries,
     };
-  }
-  return format?.kind === 'number' ? format : PLAIN_NUMBER;
-}
-
-/** RFC 4180: quote a field holding the delimiter, a quote or a line break; double inner quotes. */
-export function quote(s: string, delim: string): string {
-  let needs = false;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c === 34 || c === 10 || c === 13) {
-      needs = true;
-      break;
+    const cols = names.map((n) =>
+      columnCells(table.column(n), this.metadata.columns[n], this.options.formats?.[n], ctx),
+    );
+    for (let i = 0; i < table.nRows; ) {
+      i = writeRows(this.sink, cols, i, table.nRows, this.sep, this.eol);
+      if (i < table.nRows) yield this.sink.take();
     }
   }
-  if (!needs && !s.includes(delim)) return s;
-  return `"${s.replace(/"/g, '""')}"`;
+
+  *end(): Generator<Uint8Array> {
+    if (!this.started) this.header(Object.keys(this.metadata.columns));
+    yield this.sink.take();
+  }
+
+  private header(names: readonly string[]): void {
+    this.started = true;
+    const d = this.dialect;
+    this.sink.writeText(
+      (d.bom ? '\ufeff' : '') + names.map((n) => quote(n, d.delimiter)).join(d.delimiter) + d.lineEnding,
+    );
+  }
 }

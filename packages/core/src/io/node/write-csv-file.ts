@@ -1,6 +1,6 @@
 import type { Metadata } from '../../metadata/types.js';
 import { Table } from '../../table/table.js';
-import { type CsvWriteOptions, csvChunks } from '../write-csv.js';
+import { type CsvWriteOptions, csvByteChunks } from '../write-csv.js';
 import { writeFileAtomic } from './atomic-write.js';
 
 /**
@@ -14,5 +14,5 @@ export async function writeCsvFile(
   options: CsvWriteOptions = {},
 ): Promise<void> {
   const batches = tableOrBatches instanceof Table ? [tableOrBatches] : tableOrBatches;
-  await writeFileAtomic(path, csvChunks(batches, metadata, options));
+  await writeFileAtomic(path, csvByteChunks(batches, metadata, options));
 }
