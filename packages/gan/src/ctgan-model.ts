@@ -14,6 +14,7 @@ import {
   conditionFilter,
   type ForwardSession,
   fillNormal,
+  fillUniformOpen,
   loadOptimizer,
   loadOrt,
   loadWeights,
@@ -28,7 +29,7 @@ import {
   tf,
   trainLoop,
 } from '@synthkit/neural';
-import { CtganNetwork, type CtganShape } from './ctgan-network.js';
+import { CtganNetwork, type CtganShape, evenWidth } from './ctgan-network.js';
 import type { CtganOptions } from './options.js';
 
 const FORMAT = 'synthkit-ctgan';
@@ -202,8 +203,6 @@ export class CtganModel implements FittedModel {
    * and unmatched rows are dropped, with CONDITION_UNSATISFIABLE when too few ever match.
    */
   sample(n: number, ctx: SampleContext): AsyncIterable<ViewTable> {
-    const E = this.network.shape.embeddingDim;
-    const C = this.sampler.dim;
     const chunk = SAMPLE_ROWS;
     const accept = conditionFilter(this.encoder.columns, ctx.conditions);
     const fixed = ctx.conditions.find(
@@ -214,7 +213,6 @@ export class CtganModel implements FittedModel {
     const condRng = ctx.rng.fork('condition');
     const decodeRng = ctx.rng.fork('decode');
     const generate = async (): Promise<ViewTable> => {
-      const noise = fillNormal(noiseRng, new Float32Array(chunk * E));
       let column: Int32Array;
       let category: Int32Array;
       if (fixed?.kind === 'equals') {
@@ -222,15 +220,11 @@ export class CtganModel implements FittedModel {
         category = new Int32Array(chunk).fill(fixed.code);
       } else ({ column, category } = this.sampler.sampleOriginal(chunk, condRng));
       const cond = this.sampler.encode(column, category);
-      const input = new Float32Array(chunk * (E + C));
-      for (let i = 0; i < chunk; i++) {
-        input.set(noise.subarray(i * E, (i + 1) * E), i * (E + C));
-        if (C > 0) input.set(cond.subarray(i * C, (i + 1) * C), i * (E + C) + E);
-      }
-      const raw = await this.generateRaw(input, chunk);
-      return this.encoder.inverse(this.network.layout.toEncoded(raw, chunk), chunk, {
+      const raw = await this.generateRaw(cond, chunk, noiseRng);
+      return this.encoder.inverse(raw, chunk, {
         categorical: 'sample',
         rng: decodeRng,
+        layout: this.network.layout,
       });
     };
     return streamRows(n, ctx, { generate, accept, chunk });
@@ -240,11 +234,24 @@ export class CtganModel implements FittedModel {
    * Raw generator output (running batch-norm statistics, so rows do not depend on their batch):
    * onnxruntime when it loads and the backend is not the bit-reproducible cpu one, else TensorFlow.js.
    */
-  private async generateRaw(input: Float32Array, rows: number): Promise<Float32Array> {
+  private async generateRaw(cond: Float32Array, rows: number, noiseRng: Rng): Promise<Float32Array> {
+    const E = this.network.shape.embeddingDim;
+    const C = this.sampler.dim;
     if (tf.getBackend() !== 'cpu') {
       this.session ??= loadOrt().then((ort) => (ort ? this.network.generatorSession(ort) : undefined));
       const session = await this.session;
-      if (session) return session.run(input, rows);
+      // Uniforms only: the graph turns them into the normal noise (Box–Muller).
+      if (session)
+        return session.run(
+          { u: fillUniformOpen(noiseRng, new Float32Array(rows * evenWidth(E))), c: cond },
+          rows,
+        );
+    }
+    const noise = fillNormal(noiseRng, new Float32Array(rows * E));
+    const input = new Float32Array(rows * (E + C));
+    for (let i = 0; i < rows; i++) {
+      input.set(noise.subarray(i * E, (i + 1) * E), i * (E + C));
+      if (C > 0) input.set(cond.subarray(i * C, (i + 1) * C), i * (E + C) + E);
     }
     return this.network.generate(input, rows);
   }

@@ -90,13 +90,20 @@ export class CtganNetwork {
     return raw;
   }
 
-  /** The generator as an onnxruntime session (sampling only; weights and running statistics copied in). */
+  /**
+   * The generator as an onnxruntime session for sampling: inputs `u` (uniforms, width
+   * embeddingDim rounded up to even, turned into the normal noise in the graph) and `c` (conditional
+   * vectors, when there are discrete columns); weights and running statistics copied in.
+   */
   async generatorSession(ort: OrtModule): Promise<ForwardSession> {
     const p = this.generator.views();
     const data = (t: tf.Tensor) => t.dataSync() as Float32Array;
-    const f = new ForwardGraph(this.shape.embeddingDim + this.condDim);
-    let x = 'x';
-    let width = this.shape.embeddingDim + this.condDim;
+    const E = this.shape.embeddingDim;
+    const f = new ForwardGraph(this.condDim > 0 ? { u: evenWidth(E), c: this.condDim } : { u: evenWidth(E) });
+    let noise = f.gaussian('u');
+    if (evenWidth(E) !== E) noise = f.firstColumns(noise, E);
+    let x = this.condDim > 0 ? f.concat([noise, 'c']) : noise;
+    let width = E + this.condDim;
     this.shape.generatorDim.forEach((h, i) => {
       const fc = f.dense(x, data(p[`res${i}.w`]!), data(p[`res${i}.b`]!), width, h);
       const norm = f.affineNorm(
@@ -257,4 +264,9 @@ export class CtganNetwork {
     const W = this.layout.dim - this.layout.tanhCount;
     return tf.tensor2d(fillGumbel(rng, new Float32Array(batch * W)), [batch, W]);
   }
+}
+
+/** Box–Muller turns pairs of uniforms into pairs of normals. */
+export function evenWidth(n: number): number {
+  return n + (n % 2);
 }

@@ -1,6 +1,7 @@
 import { parseOptions, Rng } from '@synthkit/core';
-import { fillNormal, loadOrt } from '@synthkit/neural';
+import { fillUniformOpen, loadOrt } from '@synthkit/neural';
 import { describe, expect, it } from 'vitest';
+import { boxMuller } from '../../neural/test/box-muller.js';
 import { csvView } from '../../neural/test/csv-view.js';
 import { tvae } from './plugin.js';
 import type { TvaeModel } from './tvae-model.js';
@@ -24,12 +25,12 @@ describe('tvae on onnxruntime', () => {
     expect(ort).toBeDefined();
     const session = await model.network.decoderSession(ort!);
     const rows = 100;
-    const noise = fillNormal(new Rng(2), new Float32Array(rows * 16));
-    const viaOrt = await session.run(noise, rows);
-    const viaTf = model.network.generate(noise, rows).raw;
+    const u = fillUniformOpen(new Rng(2), new Float32Array(rows * 16));
+    const viaOrt = await session.run({ u }, rows);
+    const viaTf = model.network.generate(boxMuller(u, rows, 16), rows).raw;
     let worst = 0;
     for (let i = 0; i < viaTf.length; i++) worst = Math.max(worst, Math.abs(viaOrt[i]! - viaTf[i]!));
     expect(viaOrt.length).toBe(viaTf.length);
-    expect(worst).toBeLessThan(1e-4);
+    expect(worst).toBeLessThan(1e-3);
   });
 });

@@ -11,6 +11,7 @@ import {
 import {
   type ForwardSession,
   fillNormal,
+  fillUniformOpen,
   loadOptimizer,
   loadOrt,
   loadWeights,
@@ -161,31 +162,32 @@ export class TvaeModel implements FittedModel {
    * softmax (or by argmax, as the reference TVAE), α with the learned σ as noise. Conditions are left to the Synthesizer (rejection).
    */
   sample(n: number, ctx: SampleContext): AsyncIterable<ViewTable> {
-    const E = this.network.shape.embeddingDim;
     const noiseRng = ctx.rng.fork('noise');
     const decodeRng = ctx.rng.fork('decode');
     const chunk = Math.min(SAMPLE_CHUNK, Math.max(1, n));
     const generate = async (): Promise<ViewTable> => {
-      const noise = fillNormal(noiseRng, new Float32Array(chunk * E));
-      const raw = await this.decode(noise, chunk);
-      const sigma = this.network.sigmas();
-      return this.encoder.inverse(this.network.layout.toEncoded(raw, chunk), chunk, {
+      const raw = await this.decode(noiseRng, chunk);
+      return this.encoder.inverse(raw, chunk, {
+        layout: this.network.layout,
         categorical: this.categorical,
         rng: decodeRng,
-        valueNoise: sigma,
+        valueNoise: this.network.sigmas(),
       });
     };
     return streamRows(n, ctx, { generate, chunk });
   }
 
   /** Decoder output: onnxruntime when it loads and the backend is not the bit-reproducible cpu one, else TensorFlow.js. */
-  private async decode(noise: Float32Array, rows: number): Promise<Float32Array> {
+  private async decode(noiseRng: Rng, rows: number): Promise<Float32Array> {
+    const E = this.network.shape.embeddingDim;
     if (tf.getBackend() !== 'cpu') {
       this.session ??= loadOrt().then((ort) => (ort ? this.network.decoderSession(ort) : undefined));
       const session = await this.session;
-      if (session) return session.run(noise, rows);
+      // Uniforms only: the graph turns them into the latent noise (Box–Muller).
+      if (session)
+        return session.run({ u: fillUniformOpen(noiseRng, new Float32Array(rows * (E + (E % 2)))) }, rows);
     }
-    return this.network.generate(noise, rows).raw;
+    return this.network.generate(fillNormal(noiseRng, new Float32Array(rows * E)), rows).raw;
   }
 
   save(): ModelState {

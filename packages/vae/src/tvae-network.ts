@@ -169,13 +169,18 @@ export class TvaeNetwork {
     return { raw, sigma };
   }
 
-  /** The decoder as an onnxruntime session (sampling only; its weights are copied in). */
+  /**
+   * The decoder as an onnxruntime session for sampling: input `u` (uniforms, width embeddingDim
+   * rounded up to even, turned into the latent normal noise in the graph); weights copied in.
+   */
   async decoderSession(ort: OrtModule): Promise<ForwardSession> {
     const p = this.params.views();
     const data = (name: string) => p[name]!.dataSync() as Float32Array;
-    const f = new ForwardGraph(this.shape.embeddingDim);
-    let x = 'x';
-    let width = this.shape.embeddingDim;
+    const E = this.shape.embeddingDim;
+    const f = new ForwardGraph({ u: E + (E % 2) });
+    let x = f.gaussian('u');
+    if (E % 2) x = f.firstColumns(x, E);
+    let width = E;
     this.shape.decompressDims.forEach((h, i) => {
       x = f.relu(f.dense(x, data(`dec${i}.w`), data(`dec${i}.b`), width, h));
       width = h;

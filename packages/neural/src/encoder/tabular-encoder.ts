@@ -47,6 +47,11 @@ export interface InverseOptions {
   readonly rng?: Rng;
   /** Standard deviation per tanh span (in span order) of Gaussian noise added to α before decoding (TVAE's learned σ). */
   readonly valueNoise?: Float32Array;
+  /**
+   * Rows laid out differently (a NetworkLayout): `dim` values per row, encoder column j at
+   * `fromEncoded[j]`, spans contiguous. Saves copying network output back to the encoder layout.
+   */
+  readonly layout?: { readonly dim: number; readonly fromEncoded: Int32Array };
 }
 
 export class TabularEncoder {
@@ -151,7 +156,8 @@ export class TabularEncoder {
    * view table with the fitted column order, names and labels.
    */
   inverse(raw: Float32Array, nRows: number, options: InverseOptions): ViewTable {
-    const D = this.dim;
+    const D = options.layout?.dim ?? this.dim;
+    const at = (encodedColumn: number): number => options.layout?.fromEncoded[encodedColumn] ?? encodedColumn;
     if (raw.length !== nRows * D)
       throw new SynthkitError('INTERNAL', `inverse: expected ${nRows * D} values, got ${raw.length}`);
     if ((options.categorical === 'sample' || options.valueNoise) && !options.rng)
@@ -161,20 +167,22 @@ export class TabularEncoder {
     const columns: ViewColumn[] = this.columns.map((enc) => {
       if (enc.kind === 'discrete') {
         const codes = new Int32Array(nRows);
+        const start = at(enc.offset);
         for (let i = 0; i < nRows; i++)
-          codes[i] = pick(raw, i * D + enc.offset, enc.labels.length, options.categorical, rng);
+          codes[i] = pick(raw, i * D + start, enc.labels.length, options.categorical, rng);
         return { kind: 'discrete', name: enc.name, codes, labels: enc.labels };
       }
       const sigma = options.valueNoise ? options.valueNoise[tanhSpan]! : 0;
       tanhSpan++;
       const K = enc.means.length;
       const values = new Float64Array(nRows);
+      const alphaAt = at(enc.offset);
+      const modesAt = at(enc.offset + 1);
       for (let i = 0; i < nRows; i++) {
-        const base = i * D + enc.offset;
-        let a = Math.tanh(raw[base]!);
+        let a = Math.tanh(raw[i * D + alphaAt]!);
         if (sigma > 0) a = rng!.normal(a, sigma);
         a = Math.min(1, Math.max(-1, a));
-        const k = K === 1 ? 0 : pick(raw, base + 1, K, options.categorical, rng);
+        const k = K === 1 ? 0 : pick(raw, i * D + modesAt, K, options.categorical, rng);
         values[i] = a * 4 * enc.stds[k]! + enc.means[k]!;
       }
       return { kind: 'continuous', name: enc.name, values };

@@ -5,7 +5,7 @@ import { createSession, type OrtModule } from './ort-runtime.js';
 /**
  * Builds forward-only ONNX graphs of the generators' networks (weights as initializers) and runs
  * them on onnxruntime-node: sampling is inference, and MLAS's single-thread matMul is several times
- * faster here than tfjs-wasm's. Input 'x' is [rows, width] (one GEMM per layer: a batched 3-D
+ * faster here than tfjs-wasm's. Inputs are [rows, width] (one GEMM per layer: a batched 3-D
  * MatMul ran at half the speed); batch statistics (where a network has batch norm) are taken over
  * each group of `groupRows` consecutive rows, so a group plays the part of one tfjs batch.
  */
@@ -13,11 +13,45 @@ export class ForwardGraph {
   readonly g = new GraphBuilder();
   private n = 0;
 
+  private readonly widths: Record<string, number> = {};
+
+  /** Graph inputs by name and width (every input has one row per sampled row). */
   constructor(
-    readonly inputWidth: number,
+    inputs: Readonly<Record<string, number>>,
     private readonly groupRows = 1,
   ) {
-    this.g.input('x', ONNX_FLOAT, ['N', inputWidth]);
+    for (const [name, width] of Object.entries(inputs)) {
+      this.g.input(name, ONNX_FLOAT, ['N', width]);
+      this.widths[name] = width;
+    }
+  }
+
+  /**
+   * Standard normals from uniforms in (0, 1) by Box–Muller (Box & Muller, 1958), computed in the graph:
+   * [r·cos θ, r·sin θ] with r = √(−2 ln u₁), θ = 2π·u₂, u₁ and u₂ the two halves of an even-width input.
+   * Turning uniforms into normals in JS (a log and a square root per pair) cost as much as the decoder.
+   */
+  gaussian(uniforms: string): string {
+    const id = this.n++;
+    const half = this.widths[uniforms]! / 2;
+    const axes = this.g.int64Tensor(`bm_axes${id}`, [1], [1]);
+    const slice = (from: number, to: number, tag: string) =>
+      this.g.op('Slice', [
+        uniforms,
+        this.g.int64Tensor(`${tag}_s${id}`, [from], [1]),
+        this.g.int64Tensor(`${tag}_e${id}`, [to], [1]),
+        axes,
+      ]);
+    const u1 = slice(0, half, 'u1');
+    const u2 = slice(half, 2 * half, 'u2');
+    const r = this.g.op('Sqrt', [
+      this.g.op('Mul', [this.g.op('Log', [u1]), this.g.floatTensor(`m2_${id}`, Float32Array.of(-2), [])]),
+    ]);
+    const theta = this.g.op('Mul', [u2, this.g.floatTensor(`tau_${id}`, Float32Array.of(2 * Math.PI), [])]);
+    return this.concat([
+      this.g.op('Mul', [r, this.g.op('Cos', [theta])]),
+      this.g.op('Mul', [r, this.g.op('Sin', [theta])]),
+    ]);
   }
 
   /** x·W + b with W [nIn, nOut] and b [nOut] copied from trained values. */
@@ -66,6 +100,13 @@ export class ForwardGraph {
     return this.g.op('Add', [scaled, this.g.floatTensor(`shift${id}`, shift, [shift.length])]);
   }
 
+  /** The first `width` columns of x. */
+  firstColumns(x: string, width: number): string {
+    const id = this.n++;
+    const i64 = (tag: string, v: number) => this.g.int64Tensor(`${tag}${id}`, [v], [1]);
+    return this.g.op('Slice', [x, i64('fc_s', 0), i64('fc_e', width), i64('fc_a', 1)]);
+  }
+
   relu(x: string): string {
     return this.g.op('Relu', [x]);
   }
@@ -81,7 +122,7 @@ export class ForwardGraph {
     return new ForwardSession(
       ort,
       await createSession(ort, this.g.build('forward', 'synthkit')),
-      this.inputWidth,
+      this.widths,
     );
   }
 }
@@ -90,12 +131,15 @@ export class ForwardSession {
   constructor(
     private readonly ort: OrtModule,
     private readonly session: Ort.InferenceSession,
-    private readonly inputWidth: number,
+    private readonly widths: Readonly<Record<string, number>>,
   ) {}
 
-  /** Runs `rows` rows (row-major input; a multiple of groupRows) and returns the output rows. */
-  async run(input: Float32Array, rows: number): Promise<Float32Array> {
-    const out = await this.session.run({ x: new this.ort.Tensor('float32', input, [rows, this.inputWidth]) });
+  /** Runs `rows` rows (row-major inputs by name; a multiple of groupRows) and returns the output rows. */
+  async run(inputs: Readonly<Record<string, Float32Array>>, rows: number): Promise<Float32Array> {
+    const feeds: Record<string, Ort.Tensor> = {};
+    for (const [name, width] of Object.entries(this.widths))
+      feeds[name] = new this.ort.Tensor('float32', inputs[name]!, [rows, width]);
+    const out = await this.session.run(feeds);
     return out.y!.data as Float32Array;
   }
 

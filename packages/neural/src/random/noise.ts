@@ -45,3 +45,9 @@ export function fillDropoutMask(rng: Rng, p: number, out: Float32Array): Float32
   for (let i = 0; i < out.length; i++) out[i] = rng.next() < p ? 0 : keep;
   return out;
 }
+
+/** Uniforms in (0, 1) from 32-bit draws (never 0 or 1, safe for a log): noise for ForwardGraph.gaussian. */
+export function fillUniformOpen(rng: Rng, out: Float32Array): Float32Array {
+  for (let i = 0; i < out.length; i++) out[i] = (rng.nextUint32() + 0.5) / TWO_32;
+  return out;
+}
