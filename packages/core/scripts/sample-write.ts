@@ -3,7 +3,8 @@
  * bench (the bench in bench/suites/copula.mjs is the figure of record):
  *   node --conditions=@synthkit/source --import tsx packages/core/scripts/sample-write.ts [dataset] [mode] [runs]
  * mode: sample (1M rows in memory), write (1M rows to a temp CSV), hash (sha256 of the 1M-row CSV,
- * to check that a change keeps the output byte for byte), or format (formatCsv of a sampled table).
+ * to check that a change keeps the output byte for byte), values (sha256 of the sampled columns'
+ * typed arrays and categories: the same check before formatting), or format (formatCsv of a sample).
  */
 import { createHash } from 'node:crypto';
 import { readFileSync, rmSync } from 'node:fs';
@@ -29,7 +30,16 @@ const once = async (): Promise<void> => {
   else await writeCsvFile(out, synth.sampleBatches(n, { seed: 1 }), metadata);
 };
 
-if (mode === 'hash') {
+if (mode === 'values') {
+  const t = await synth.sample(n, { seed: 1 });
+  const h = createHash('sha256');
+  for (const [, c] of t.columns()) {
+    const a = c.type === 'categorical' ? c.codes : c.values;
+    h.update(new Uint8Array(a.buffer, a.byteOffset, a.byteLength));
+    if (c.type === 'categorical') h.update(JSON.stringify(c.categories));
+  }
+  console.log(`${name} values sha256 ${h.digest('hex')}`);
+} else if (mode === 'hash') {
   await once();
   const bytes = readFileSync(out);
   console.log(`${name} ${bytes.length} bytes sha256 ${createHash('sha256').update(bytes).digest('hex')}`);

@@ -15,6 +15,8 @@ const M = 2147483648;
 const kn = new Uint32Array(LAYERS);
 const wn = new Float64Array(LAYERS);
 const fn = new Float64Array(LAYERS);
+/** wn[i] at 2i and −wn[i] at 2i + 1: the sign bit picks the entry, no branch (it is a coin flip). */
+const signedWn = new Float64Array(2 * LAYERS);
 {
   let dn = R;
   let tn = dn;
@@ -31,6 +33,10 @@ const fn = new Float64Array(LAYERS);
     tn = dn;
     fn[i] = Math.exp(-0.5 * dn * dn);
     wn[i] = dn / M;
+  }
+  for (let i = 0; i < LAYERS; i++) {
+    signedWn[2 * i] = wn[i]!;
+    signedWn[2 * i + 1] = -wn[i]!;
   }
 }
 
@@ -61,9 +67,10 @@ export class NormalStream {
       bits >>>= 7;
       left--;
       // 31 bits of magnitude and 1 of sign, all in unsigned arithmetic (V8 keeps it in integer registers).
+      // mag · (±w) is exactly (±mag) · w, so the table lookup gives the same value as a signed multiply.
       const u = rng.nextUint32();
       const mag = u >>> 1;
-      out[i] = mag < kn[iz]! ? (u & 1 ? -mag : mag) * wn[iz]! : slow(rng, u & 1 ? -mag : mag, iz);
+      out[i] = mag < kn[iz]! ? mag * signedWn[(iz << 1) | (u & 1)]! : slow(rng, u & 1 ? -mag : mag, iz);
     }
     this.bits = bits;
     this.left = left;
