@@ -45,6 +45,12 @@ export async function resolveGenerator(registry: Registry, name: string): Promis
       if (typeof factory === 'function') registry.add(factory());
     }
   }
+  if (!registry.has('generator', name)) {
+    const known = [...new Set([...registry.list('generator').map((g) => g.name), ...lazyGeneratorNames()])];
+    throw new SynthkitError('PLUGIN_NOT_FOUND', `No generator named "${name}"`, {
+      hint: `Built in: ${known.join(', ')}; load others with --plugin <package or path>`,
+    });
+  }
   return registry.get('generator', name);
 }
 

@@ -5,3 +5,8 @@ export { type CopulaOptions, copulaOptions, gaussianCopula } from './plugin.js';
 export { parseSpec } from './spec/parse-spec.js';
 export { fromSpec, generateFromSpec, SpecModel } from './spec/spec-model.js';
 export type { ColumnSpec, CopulaSpec, SpecColumn } from './spec/spec-types.js';
+
+import { gaussianCopula as defaultGenerator } from './plugin.js';
+
+/** What `--plugin @synthkit/copula` and `loadPlugins(['@synthkit/copula'])` register: the generator with default options. */
+export const plugins = () => [defaultGenerator()];

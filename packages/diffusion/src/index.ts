@@ -25,3 +25,8 @@ export {
   type NoiseSchedule,
   type ScheduleSpec,
 } from './schedule/noise-schedule.js';
+
+import { ddpm as defaultGenerator } from './ddpm-plugin.js';
+
+/** What `--plugin @synthkit/diffusion` and `loadPlugins(['@synthkit/diffusion'])` register: the generator with default options. */
+export const plugins = () => [defaultGenerator()];

@@ -15,7 +15,10 @@ export const inspectCommand: CliCommand = {
         const env = envOf(cmd);
         const registry = await env.registry();
         if (model) {
-          const synth = await loadSynthesizerFile(model, { registry });
+          const synth = await loadSynthesizerFile(model, {
+            registry,
+            findGenerator: (name) => resolveGenerator(registry, name),
+          });
           const about = {
             generator: synth.generatorInfo,
             fit: synth.fitRecord ?? null,

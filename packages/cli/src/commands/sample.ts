@@ -2,6 +2,7 @@ import { loadSynthesizerFile } from '@synthkit/core/node';
 import type { Command } from 'commander';
 import { sampleOnnxFile } from '../onnx-sample.js';
 import { positiveInt } from '../options.js';
+import { resolveGenerator } from '../registry.js';
 import { type SampleFlags, sampleToFile } from '../pipeline.js';
 import { withSampleFlags } from './generate.js';
 import type { CliCommand } from './types.js';
@@ -27,8 +28,12 @@ export const sampleCommand: CliCommand = {
           const env = envOf(cmd);
           if (model.toLowerCase().endsWith('.onnx')) return sampleOnnxFile(env, model, opts);
           const registry = await env.registry();
-          const synth = await loadSynthesizerFile(model, { registry });
-          const rows = opts.rows ?? 1000;
+          const synth = await loadSynthesizerFile(model, {
+            registry,
+            findGenerator: (name) => resolveGenerator(registry, name),
+          });
+          // Default: as many rows as the model was trained on.
+          const rows = opts.rows ?? synth.fitRecord?.rows ?? 1000;
           const written = await sampleToFile(env, synth, {
             rows,
             flags: opts,

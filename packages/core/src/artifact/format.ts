@@ -78,7 +78,7 @@ export function decodeArtifact(bytes: Uint8Array): ArtifactContents {
   requireLittleEndian();
   const bad = (why: string): never => {
     throw new SynthkitError('BAD_ARTIFACT', `Not a valid synthkit model file: ${why}`, {
-      hint: 'The file is damaged, truncated or not a model; save the model again (synthkit fit ... --save model.skm)',
+      hint: 'The file is damaged, truncated or not a model; save the model again (synthkit fit data.csv --out model.synthkit)',
     });
   };
   if (bytes.length < HEADER + CHECKSUM) bad(`only ${bytes.length} bytes (truncated?)`);

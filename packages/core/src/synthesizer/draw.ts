@@ -61,14 +61,20 @@ export async function* drawRows(
         got += batch.nRows;
         drawn += batch.nRows;
         const table = fromView(f.plan, reverseReparams(f.reparams, batch));
-        const valid = new Uint8Array(table.nRows).fill(1);
-        let k = 0;
-        for (const c of f.constraints) rejectedBy[k++]! += c.markInvalid(table, valid);
-        for (const c of conditions.checks) rejectedBy[k++]! += c.markInvalid(table, valid);
-        const rows = keptRows(valid, n - kept);
-        if (rows.length > 0) {
-          kept += rows.length;
-          yield rows.length === table.nRows ? table : table.take(rows);
+        if (rejectedBy.length === 0 && table.nRows <= n - kept) {
+          // Nothing to check and every row wanted: the batch as it is.
+          kept += table.nRows;
+          if (table.nRows > 0) yield table;
+        } else {
+          const valid = new Uint8Array(table.nRows).fill(1);
+          let k = 0;
+          for (const c of f.constraints) rejectedBy[k++]! += c.markInvalid(table, valid);
+          for (const c of conditions.checks) rejectedBy[k++]! += c.markInvalid(table, valid);
+          const rows = keptRows(valid, n - kept);
+          if (rows.length > 0) {
+            kept += rows.length;
+            yield rows.length === table.nRows ? table : table.take(rows);
+          }
         }
         if (kept >= n) return;
         if (drawn >= MIN_DRAWS && kept / drawn < MIN_ACCEPTANCE)

@@ -61,6 +61,11 @@ export interface LoadOptions {
   readonly plugins?: readonly GeneratorPlugin<any>[];
   /** Predicates (code) the model was fitted with, matched by name. */
   readonly constraints?: readonly Constraint[];
+  /**
+   * Called for a generator found in neither `plugins` nor `registry`, so an application can load
+   * its package on demand (the CLI imports @synthkit/gan only for a CTGAN model).
+   */
+  readonly findGenerator?: (name: string) => Promise<GeneratorPlugin<any> | undefined>;
 }
 
 /** Reads and checks a model file, then lets the generator rebuild its model. */
@@ -77,7 +82,7 @@ export async function decodeSynthesizer(bytes: Uint8Array, o: LoadOptions): Prom
   if (!m.generator || typeof m.generator.name !== 'string') bad('no generator');
   if (!m.metadata || !m.plan || !Array.isArray(m.plan.columns) || !Array.isArray(m.constraints) || !m.fit)
     bad('a section is missing');
-  const generator = findGenerator(m.generator.name, o);
+  const generator = await findGenerator(m.generator.name, o);
   const options = parseOptions(generator.options, m.generator.options, generator.name);
   const { constraints, reparams, reparamActive, signature } = restoreConstraints(m, o);
   const model = await untilAborted(
@@ -99,15 +104,17 @@ export async function decodeSynthesizer(bytes: Uint8Array, o: LoadOptions): Prom
   };
 }
 
-function findGenerator(name: string, o: LoadOptions): GeneratorPlugin<any> {
+async function findGenerator(name: string, o: LoadOptions): Promise<GeneratorPlugin<any>> {
   const found = o.plugins?.find((p) => p.kind === 'generator' && p.name === name);
   if (found) return found;
   if (o.registry?.has('generator', name)) return o.registry.get('generator', name);
+  const loaded = await o.findGenerator?.(name);
+  if (loaded) return loaded;
   throw new SynthkitError(
     'PLUGIN_NOT_FOUND',
     `The model was made by generator "${name}", which is not loaded`,
     {
-      hint: `Pass it: Synthesizer.load(bytes, { plugins: [${name}()] }) or load its package with --plugin`,
+      hint: `Load the package that provides it (CLI: --plugin <package>; API: Synthesizer.load(bytes, { plugins: [${name}()] }))`,
     },
   );
 }

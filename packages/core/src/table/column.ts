@@ -118,6 +118,8 @@ export function concatColumns(parts: readonly Column[]): Column {
   if (!first) throw new Error('concatColumns needs at least one part');
   const total = parts.reduce((s, p) => s + columnLength(p), 0);
   if (first.type === 'categorical') {
+    const shared = sharedDictionaryCodes(parts, total);
+    if (shared) return { type: 'categorical', codes: shared, categories: [...first.categories] };
     const categories: string[] = [];
     const index = new Map<string, number>();
     const codes = new Int32Array(total);
@@ -156,4 +158,22 @@ export function concatColumns(parts: readonly Column[]): Column {
     o += (p as NumberColumn | DatetimeColumn).values.length;
   }
   return { type: first.type, values };
+}
+
+/**
+ * Codes of parts that all carry the very same duplicate-free category list (sampled batches of a
+ * learned column do), copied without remapping through a merged dictionary; else undefined.
+ */
+function sharedDictionaryCodes(parts: readonly Column[], total: number): Int32Array | undefined {
+  const first = parts[0] as CategoricalColumn;
+  if (parts.length < 2 || new Set(first.categories).size !== first.categories.length) return undefined;
+  if (!parts.every((p) => p.type === 'categorical' && p.categories === first.categories)) return undefined;
+  const codes = new Int32Array(total);
+  let at = 0;
+  for (const p of parts as readonly CategoricalColumn[]) {
+    codes.set(p.codes, at);
+    at += p.codes.length;
+  }
+  for (let i = 0; i < total; i++) if (codes[i]! < 0) codes[i] = MISSING_CODE;
+  return codes;
 }
