@@ -7,10 +7,16 @@ export function verdict(risk: number, ci: readonly [number, number], what: strin
   if (Number.isNaN(risk)) return `Not measured: ${what}.`;
   if (!(ci[0] > 0))
     return `No measurable risk: ${what} worked no better on the training rows than on rows the generator never saw (${shown}).`;
-  const level = risk >= 0.5 ? 'High risk' : risk >= 0.1 ? 'Moderate risk' : 'Low but measurable risk';
-  return `${level}: ${what} worked better on the training rows than on unseen rows (${shown}). Do not share this synthetic table as is.`;
+  const found = `${what} worked better on the training rows than on unseen rows (${shown})`;
+  if (risk >= 0.5) return `High risk: ${found}. Do not share this synthetic table as is.`;
+  if (risk >= 0.1) return `Moderate risk: ${found}. Do not share this synthetic table as is.`;
+  return `Low but measurable risk: ${found}. Review which rows are exposed before sharing (see the attack's details).`;
 }
 
+/** A share as a percentage; small non-zero shares keep two significant digits so they never print as 0.0%. */
 export function pct(x: number): string {
-  return Number.isNaN(x) ? 'n/a' : `${(100 * x).toFixed(1)}%`;
+  if (Number.isNaN(x)) return 'n/a';
+  const p = 100 * x;
+  if (p !== 0 && Math.abs(p) < 0.1) return `${p.toPrecision(2)}%`;
+  return `${p.toFixed(1)}%`;
 }
