@@ -10,6 +10,7 @@ import {
 import { builtinMetrics, QUALITY_METRICS } from './metrics/builtin.js';
 import { prepared } from './prepare/prepared.js';
 import { type QualityReport, qualityFromPrepared } from './quality/quality-report.js';
+import { weakScoreFindings } from './report/findings.js';
 
 export interface EvaluateInput {
   readonly real: Table;
@@ -42,7 +43,7 @@ export interface EvaluationReport {
   readonly fidelity: readonly MetricResult[];
   readonly detection: readonly MetricResult[];
   readonly utility: readonly MetricResult[];
-  /** Things a reader must know: unseen categories, incomputable metrics and why. */
+  /** Things a reader must know: unseen categories, incomputable metrics and why, weak scores in plain words. */
   readonly warnings: readonly string[];
   /** Milliseconds per metric. */
   readonly timings: Readonly<Record<string, number>>;
@@ -144,6 +145,7 @@ export async function evaluate(input: EvaluateInput): Promise<EvaluationReport> 
       for (const c of columns) if (c.reason) warnings.push(`${plugin.name} for "${c.column}": ${c.reason}`);
   }
   progress({ stage: 'evaluate', done, total, message: 'done' });
+  warnings.push(...weakScoreFindings(quality, byFamily));
   return {
     version: 1,
     seed,
