@@ -1,0 +1,40 @@
+/**
+ * Build-time data for the benchmarks page: every suite's JSON in bench/results (written by
+ * `npm run bench`), read when the docs are built, so the page always shows the committed figures.
+ */
+import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { defineLoader } from 'vitepress';
+
+export interface BenchRow {
+  dataset: string;
+  measure: string;
+  value: number;
+  unit: string;
+  ratio?: number;
+  target?: string;
+  ok?: boolean;
+}
+
+export interface BenchSuite {
+  file: string;
+  suite: string;
+  description: string;
+  baseline?: { median: number };
+  machine?: Record<string, unknown>;
+  rows: BenchRow[];
+}
+
+declare const data: BenchSuite[];
+export { data };
+
+// The glob is relative to the docs' source folder.
+export default defineLoader({
+  watch: ['../bench/results/*.json'],
+  load(files: string[]): BenchSuite[] {
+    return files
+      .sort()
+      .map((file) => ({ file: basename(file), ...(JSON.parse(readFileSync(file, 'utf8')) as Omit<BenchSuite, 'file'>) }));
+  },
+});
+
