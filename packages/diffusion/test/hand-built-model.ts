@@ -1,4 +1,4 @@
-import { GraphBuilder, ONNX_FLOAT, ONNX_INT64 } from '../src/onnx/graph-builder.js';
+import { GraphBuilder, ONNX_FLOAT, ONNX_INT64 } from '@synthkit/neural';
 
 /**
  * A denoiser written by hand from known weights, with no trainer involved: out = x_t ⊙ A[t] + B[t]

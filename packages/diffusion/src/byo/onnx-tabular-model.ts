@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { concatColumns, type ProgressEvent, Rng, SynthkitError, Table } from '@synthkit/core';
+import { type ProgressEvent, Rng, SynthkitError, Table } from '@synthkit/core';
 import { decodeBatch, decodedToTable } from '../encoder/decode.js';
 import {
   checkSidecarColumns,
@@ -146,18 +146,10 @@ export async function sampleOnnxModel(
     model.resolve(n, options);
     const parts: Table[] = [];
     for await (const t of model.sample(n, options)) parts.push(t);
-    return concatTables(parts);
+    return Table.concat(parts);
   } finally {
     await model.release();
   }
-}
-
-function concatTables(parts: readonly Table[]): Table {
-  if (parts.length === 1) return parts[0]!;
-  const first = parts[0]!;
-  return new Table(
-    first.names.map((name) => [name, concatColumns(parts.map((p) => p.column(name)))] as const),
-  );
 }
 
 function checkRows(n: number): void {

@@ -1,4 +1,4 @@
-import { GraphBuilder, ONNX_FLOAT, ONNX_INT64 } from '../onnx/graph-builder.js';
+import { GraphBuilder, ONNX_FLOAT, ONNX_INT64 } from '@synthkit/neural';
 import { type DenoiserWeights, type Dense, denseLayers, sinusoidFrequencies } from './weights.js';
 
 export interface DenoiserOnnxOptions {

@@ -1,7 +1,6 @@
-import { Rng } from '@synthkit/core';
+import { normalQuantile, Rng } from '@synthkit/core';
 import { describe, expect, it } from 'vitest';
 import { loadAdultView } from '../../test/adult-view.js';
-import { normalQuantile } from '../stats/normal.js';
 import { defaultQuantileCount, fitQuantiles, fromNormal, toNormal } from './quantile-normal.js';
 
 describe('quantile transform to a normal', () => {

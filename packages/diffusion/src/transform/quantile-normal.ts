@@ -1,4 +1,4 @@
-import { normalCdf, normalQuantile } from '../stats/normal.js';
+import { normalCdf, normalQuantile } from '@synthkit/core';
 
 /**
  * Quantile transform to a standard normal, the numeric preprocessing of TabDDPM (Kotelnikov et al.,
