@@ -1,4 +1,17 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import {
+  createReadStream,
+  existsSync,
+  lstatSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  readlinkSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -6,6 +19,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { detectMetadata } from '../../metadata/detect.js';
 import type { Table } from '../../table/table.js';
 import { writeFileAtomic } from './atomic-write.js';
+import { ensureParentDir } from './ensure-dir.js';
 import { readCsvFile, readCsvFileBatches, readTableFile } from './read-file.js';
 import { writeCsvFile } from './write-csv-file.js';
 
@@ -44,6 +58,91 @@ describe('writeFileAtomic', () => {
     await expect(writeFileAtomic(join(dir, 'no', 'such', 'dir.csv'), 'x')).rejects.toMatchObject({
       code: 'IO_ERROR',
       hint: expect.stringContaining('directory'),
+    });
+  });
+});
+
+describe('writing to links, pipes and devices', () => {
+  it('follows a symbolic link: the target is replaced, the link stays a link', async () => {
+    const target = join(dir, 'real.csv');
+    const link = join(dir, 'link.csv');
+    writeFileSync(target, 'old');
+    symlinkSync(target, link);
+    await writeFileAtomic(link, 'new');
+    expect(lstatSync(link).isSymbolicLink()).toBe(true);
+    expect(readlinkSync(link)).toBe(target);
+    expect(readFileSync(target, 'utf8')).toBe('new');
+    // A dangling link gets its target created.
+    const dangling = join(dir, 'dangling.csv');
+    symlinkSync('made-through-link.csv', dangling);
+    await writeFileAtomic(dangling, 'via link');
+    expect(lstatSync(dangling).isSymbolicLink()).toBe(true);
+    expect(readFileSync(join(dir, 'made-through-link.csv'), 'utf8')).toBe('via link');
+  });
+
+  it('writes into a FIFO instead of replacing it with a file', async () => {
+    const fifo = join(dir, 'pipe');
+    execFileSync('mkfifo', [fifo]);
+    const chunks: Buffer[] = [];
+    const reader = new Promise<string>((done, fail) => {
+      createReadStream(fifo)
+        .on('data', (c) => chunks.push(c as Buffer))
+        .on('end', () => done(Buffer.concat(chunks).toString('utf8')))
+        .on('error', fail);
+    });
+    await writeFileAtomic(fifo, ['a,b\n', '1,2\n']);
+    expect(await reader).toBe('a,b\n1,2\n');
+    expect(statSync(fifo).isFIFO()).toBe(true);
+  });
+
+  it('writes to a character device through a link and reports a full device as IO_ERROR', async () => {
+    if (!existsSync('/dev/full')) return;
+    const link = join(dir, 'full.csv');
+    symlinkSync('/dev/full', link);
+    await expect(writeFileAtomic(link, 'x'.repeat(10_000))).rejects.toMatchObject({
+      code: 'IO_ERROR',
+      message: expect.stringContaining('ENOSPC'),
+      hint: expect.stringContaining('disk'),
+    });
+    expect(lstatSync(link).isSymbolicLink()).toBe(true);
+    expect(statSync('/dev/full').isCharacterDevice()).toBe(true);
+    const nul = join(dir, 'null.csv');
+    symlinkSync('/dev/null', nul);
+    await writeFileAtomic(nul, 'discarded');
+    expect(lstatSync(nul).isSymbolicLink()).toBe(true);
+  });
+
+  it('keeps the permissions of a file it replaces', async () => {
+    const p = join(dir, 'private.csv');
+    writeFileSync(p, 'x', { mode: 0o600 });
+    await writeFileAtomic(p, 'y');
+    expect(statSync(p).mode & 0o777).toBe(0o600);
+  });
+});
+
+describe('ensureParentDir', () => {
+  it('creates missing folders one by one', async () => {
+    const p = join(dir, 'deep', 'er', 'out.csv');
+    await ensureParentDir(p);
+    expect(statSync(join(dir, 'deep', 'er')).isDirectory()).toBe(true);
+    await ensureParentDir(p);
+  });
+
+  it('fails at once with IO_ERROR where a folder cannot be made (procfs, a file in the way)', async () => {
+    if (existsSync('/proc/self')) {
+      const started = Date.now();
+      await expect(ensureParentDir('/proc/nope/x.csv')).rejects.toMatchObject({
+        code: 'IO_ERROR',
+        message: expect.stringContaining('/proc/nope'),
+        hint: expect.stringContaining('writable'),
+      });
+      expect(Date.now() - started).toBeLessThan(2000);
+    }
+    const file = join(dir, 'plain-file');
+    writeFileSync(file, '');
+    await expect(ensureParentDir(join(file, 'sub', 'x.csv'))).rejects.toMatchObject({
+      code: 'IO_ERROR',
+      message: expect.stringContaining('not a folder'),
     });
   });
 });
