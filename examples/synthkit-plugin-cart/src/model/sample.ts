@@ -1,4 +1,11 @@
-import { type Rng, SynthkitError, type ViewColumn, type ViewCondition, type ViewTable } from '@synthkit/core';
+import {
+  drawFromCumulative,
+  type Rng,
+  SynthkitError,
+  type ViewColumn,
+  type ViewCondition,
+  type ViewTable,
+} from '@synthkit/core';
 import { routeRows } from '../tree/route.js';
 import { isAtom } from './atoms.js';
 import { kernelDraw, kernelMass } from './smoothing.js';
@@ -194,7 +201,7 @@ class LeafWindow {
     for (let i = 0; i < n; i++) {
       const l = leaf[i]!;
       const cum = this.weights(l);
-      const d = leafValues[leafStart[l]! + upperBound(cum, rng.next() * cum[cum.length - 1]!)]!;
+      const d = leafValues[leafStart[l]! + drawFromCumulative(cum, rng.next() * cum[cum.length - 1]!)]!;
       out[i] = this.smoothed(l, d)
         ? kernelDraw(d, leafBandwidth[l]!, Math.max(this.a, min), Math.min(this.b, max), rng.next())
         : d;
@@ -227,18 +234,6 @@ class LeafWindow {
     this.cumulative.set(leaf, cum);
     return cum;
   }
-}
-
-/** First index whose cumulative weight exceeds r. */
-function upperBound(cum: Float64Array, r: number): number {
-  let lo = 0;
-  let hi = cum.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (cum[mid]! > r) hi = mid;
-    else lo = mid + 1;
-  }
-  return lo;
 }
 
 /** Keeps row i with probability keep[i]; compacts the block's columns and `leaf` in place. */

@@ -1,3 +1,4 @@
+import { lowerBound, upperBound } from '@synthkit/core';
 /**
  * A monotone map from a latent standard-normal score z to a column value, x = Q(Φ(z)), tabulated at
  * evenly spaced z and linearly interpolated. Sampling then costs one multiply-add per value for every
@@ -88,26 +89,4 @@ export class ZTable {
     }
     return zLo <= zHi ? [zLo, zHi] : [zHi, zHi];
   }
-}
-
-function lowerBound(x: Float64Array, v: number): number {
-  let lo = 0;
-  let hi = x.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (x[mid]! < v) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-function upperBound(x: Float64Array, v: number): number {
-  let lo = 0;
-  let hi = x.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (x[mid]! <= v) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }

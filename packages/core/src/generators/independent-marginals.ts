@@ -11,6 +11,7 @@ import type {
   ViewCondition,
   ViewTable,
 } from '../plugin/types.js';
+import { drawFromCumulative } from '../stats/sorted-search.js';
 
 const options = defineOptions({
   quantiles: {
@@ -93,7 +94,7 @@ class IndependentModel implements FittedModel {
           else {
             const cum = cumulative(m.weights);
             const total = cum[cum.length - 1]!;
-            for (let i = 0; i < size; i++) codes[i] = upperBound(cum, rng.next() * total);
+            for (let i = 0; i < size; i++) codes[i] = drawFromCumulative(cum, rng.next() * total);
           }
           return { kind: 'discrete', name: m.name, codes, labels: m.labels };
         }
@@ -142,18 +143,6 @@ function cumulative(w: Float64Array): Float64Array {
   let s = 0;
   for (let k = 0; k < w.length; k++) out[k] = s += w[k]!;
   return out;
-}
-
-/** First index whose cumulative weight exceeds r. */
-function upperBound(cum: Float64Array, r: number): number {
-  let lo = 0;
-  let hi = cum.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (cum[mid]! > r) hi = mid;
-    else lo = mid + 1;
-  }
-  return lo;
 }
 
 /** The piecewise-linear quantile function at u in [0, 1]. */

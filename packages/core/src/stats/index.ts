@@ -11,6 +11,7 @@ export {
 export { invertCdf } from './invert-cdf.js';
 export { ksCriticalValue, ksStatistic } from './kolmogorov-smirnov.js';
 export { erfc, normalCdf, normalPdf, normalQuantile, normalQuantileUpper, normalSf } from './normal.js';
+export { drawFromCumulative, lowerBound, upperBound } from './sorted-search.js';
 export {
   normalMass,
   standardTruncatedQuantile,
