@@ -113,7 +113,29 @@ export class ColumnTyper {
       }
     }
     this.kind = 'categorical';
+    this.warnIfMostlyNumbers(vals, rowOffset, ctx);
     return this.buildCategorical(vals, ctx);
+  }
+
+  /**
+   * A column of numbers with a few words in it ("unknown", "n/a", a typo) is read as categories,
+   * which loses its numeric shape: say so, naming the first such value, so the user can declare it
+   * a missing token or fix it. Leading-zero codes and long ids are text on purpose and count as numbers here.
+   */
+  private warnIfMostlyNumbers(vals: readonly string[], rowOffset: number, ctx: TyperContext): void {
+    let numbers = 0;
+    let texts = 0;
+    let first = -1;
+    for (let i = 0; i < vals.length; i++) {
+      const v = vals[i]!;
+      if (ctx.missing.has(v)) continue;
+      if (scanNumber(v) !== NOT_NUMBER || isNonFiniteToken(v)) numbers++;
+      else if (texts++ === 0) first = i;
+    }
+    if (texts === 0 || numbers < 9 * texts) return;
+    ctx.warn(
+      `Column "${this.name}" holds numbers but ${texts} value(s) are text (first "${vals[first]}" at row ${rowOffset + first + 1}); it is read as categorical. If such values mean "missing", add them to the missing tokens (missingTokens), else fix them`,
+    );
   }
 
   format(): ColumnFormat {

@@ -226,6 +226,22 @@ describe('parseCsv errors', () => {
   });
 });
 
+describe('mixed types in one batch', () => {
+  it('warns when a column of numbers holds a few words, naming the first', async () => {
+    const rows = Array.from({ length: 50 }, (_, i) => (i === 17 ? 'unknown' : String(i * 3)));
+    const { table, warnings } = await parseCsv(`v,w\n${rows.map((v) => `${v},a`).join('\n')}\n`);
+    expect(table.column('v').type).toBe('categorical');
+    expect(warnings.join()).toContain(
+      'Column "v" holds numbers but 1 value(s) are text (first "unknown" at row 18)',
+    );
+  });
+
+  it('says nothing for a column of words', async () => {
+    const { warnings } = await parseCsv('v\nred\n7\nblue\ngreen\n');
+    expect(warnings).toEqual([]);
+  });
+});
+
 describe('mixed types across batches', () => {
   // 70,000 numbers, then text: the text sits in the second internal batch (65,536 rows each).
   const mixed = `v,w\n${Array.from({ length: 70_000 }, (_, i) => `${i}.5,${i}`).join('\n')}\nunknown,1\n`;
