@@ -46,6 +46,7 @@ describe('Synthesizer edge cases', () => {
   it('fits a single row', async () => {
     const synth = new Synthesizer({ generator: independentMarginals(), metadata });
     await synth.fit(table.slice(0, 1));
+    expect(synth.fitWarnings.join()).toMatch(/^Only 1 row to learn from: .*copy it/);
     const out = await synth.sample(5, { seed: 1 });
     expect(out.nRows).toBe(5);
     expect(out.row(4)).toEqual({

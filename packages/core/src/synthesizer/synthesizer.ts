@@ -78,6 +78,7 @@ export class Synthesizer {
   private readonly options: Readonly<Record<string, unknown>>;
   /** Set by fit() or by Synthesizer.load(). */
   private fitted: Fitted | undefined;
+  private lastFitWarnings: readonly string[] = [];
 
   constructor(config: SynthesizerConfig) {
     const g = config.generator as Partial<GeneratorPlugin> | undefined;
@@ -110,6 +111,11 @@ export class Synthesizer {
   /** Names of the constraints in force, e.g. `inequality(pickup <= dropoff)`. */
   get constraintNames(): string[] {
     return this.fitted?.constraints.map((c) => c.constraint.name) ?? [];
+  }
+
+  /** What the last `fit` noticed about its input that a user should know (e.g. too few rows to learn from). */
+  get fitWarnings(): readonly string[] {
+    return this.lastFitWarnings;
   }
 
   /** Seed, row count and input fingerprint of the fit (for lineage). */
@@ -169,6 +175,7 @@ export class Synthesizer {
       model,
       fit: { seed, rows: table.nRows, fingerprint: o.fingerprint === false ? null : tableFingerprint(table) },
     };
+    this.lastFitWarnings = fitWarnings(table);
     progress({ stage: 'fit', done: 1, total: 1 });
     return this;
   }
@@ -274,6 +281,16 @@ export class Synthesizer {
  * Joins the small tables rejection leaves behind into batches of about `size` rows (full batches
  * pass straight through), so a stream never trickles out in slivers.
  */
+/** Fewer rows than this give a generator little to learn from beyond the rows themselves. */
+const FEW_ROWS = 100;
+
+function fitWarnings(table: Table): string[] {
+  if (table.nRows >= FEW_ROWS) return [];
+  return [
+    `Only ${table.nRows} row${table.nRows === 1 ? '' : 's'} to learn from: the synthetic rows will resemble them closely${table.nRows === 1 ? ' (with one row, copy it)' : ''}; fit on more rows, and run a privacy audit before sharing`,
+  ];
+}
+
 async function* coalesce(tables: AsyncIterable<Table>, size: number): AsyncGenerator<Table> {
   let parts: Table[] = [];
   let rows = 0;
