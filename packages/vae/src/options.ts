@@ -1,5 +1,5 @@
 import { defineOptions, type OptionsOf } from '@synthkit/core';
-import { BACKEND_NAMES } from '@synthkit/neural';
+import { BACKEND_NAMES, ENGINE_NAMES } from '@synthkit/neural';
 
 /** TVAE's options; defaults are the paper's and the reference implementation's. */
 export const tvaeOptions = defineOptions({
@@ -62,6 +62,13 @@ export const tvaeOptions = defineOptions({
     values: BACKEND_NAMES,
     default: 'auto',
     description: 'TensorFlow.js backend (auto: tfjs-node if installed, else wasm)',
+  },
+  engine: {
+    type: 'enum',
+    values: ENGINE_NAMES,
+    default: 'auto',
+    description:
+      'Training engine: onnx (each step one onnxruntime-node graph, several times faster), tfjs, or auto (onnx when onnxruntime-node loads and the backend is not cpu)',
   },
   resumable: {
     type: 'boolean',

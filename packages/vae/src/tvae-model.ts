@@ -19,6 +19,7 @@ import {
   saveOptimizer,
   saveWeights,
   selectBackend,
+  selectEngine,
   streamRows,
   TabularEncoder,
   TrainingDivergedError,
@@ -27,6 +28,7 @@ import {
 } from '@synthkit/neural';
 import type { TvaeOptions } from './options.js';
 import { TvaeNetwork, type TvaeShape } from './tvae-network.js';
+import { type TvaeCheckpoint, TvaeOnnxTrainer } from './tvae-onnx-trainer.js';
 
 const FORMAT = 'synthkit-tvae';
 const VERSION = 1;
@@ -64,10 +66,11 @@ export class TvaeModel implements FittedModel {
         hint: 'A generator trained on one row can only copy it; provide more data',
       });
     const backend = await selectBackend(options.backend);
+    const engine = await selectEngine(options.engine, backend);
     ctx.progress({
       stage: 'fit',
       done: 0,
-      message: `tvae: fitting the encoder (backend ${backend.description})`,
+      message: `tvae: fitting the encoder (training on ${engine.description})`,
     });
     let model: TvaeModel;
     if (resumeFrom) {
@@ -78,7 +81,7 @@ export class TvaeModel implements FittedModel {
         });
     } else {
       const encoder = TabularEncoder.fit(view, { maxModes: options.maxModes });
-      model = TvaeModel.create(encoder, options, ctx.rng, backend.description, options.resumable);
+      model = TvaeModel.create(encoder, options, ctx.rng, engine.description, options.resumable);
     }
     model.categorical = options.categorical;
     const net = model.network;
@@ -93,13 +96,14 @@ export class TvaeModel implements FittedModel {
     const rows = new Float32Array(batch * D);
     let perm: Int32Array = new Int32Array(0);
     let epochRng = ctx.rng;
+    const onnx = engine.name === 'onnx' ? await TvaeOnnxTrainer.open(engine.ort, net) : undefined;
     try {
-      const result = await trainLoop({
+      const result = await trainLoop<TvaeCheckpoint>({
         epochs: options.epochs,
         startEpoch: model.trained.epochs,
         stepsPerEpoch,
         ctx,
-        label: `tvae on ${backend.description}`,
+        label: `tvae on ${engine.description}`,
         step: (epoch, s) => {
           if (s === 0) {
             epochRng = ctx.rng.fork(`epoch-${epoch}`);
@@ -109,27 +113,41 @@ export class TvaeModel implements FittedModel {
           const n = Math.min(batch, nTrain - lo);
           for (let i = 0; i < n; i++)
             rows.set(data.subarray(perm[lo + i]! * D, (perm[lo + i]! + 1) * D), i * D);
-          return net.step(rows.subarray(0, n * D), n, epochRng);
+          const x = rows.subarray(0, n * D);
+          return onnx ? onnx.step(x, n, epochRng) : net.step(x, n, epochRng);
         },
-        validate: nHold > 0 ? () => net.evaluate(held, nHold, ctx.rng.fork('validation')) : undefined,
+        validate:
+          nHold > 0
+            ? () => {
+                onnx?.sync();
+                return net.evaluate(held, nHold, ctx.rng.fork('validation'));
+              }
+            : undefined,
         patience: options.earlyStoppingPatience,
-        checkpoint: () => ({ w: net.params.read(), a: net.adam.state() }),
+        checkpoint: () => onnx?.checkpoint() ?? { w: net.params.read(), a: net.adam.state() },
         restore: (c) => {
-          net.params.write(c.w);
-          net.adam.load(c.a);
+          if (onnx) onnx.restore(c);
+          else {
+            net.params.write(c.w);
+            net.adam.load(c.a);
+          }
         },
       });
+      onnx?.sync();
       model.trained = {
         epochs: result.epochs,
         losses: result.history.at(-1) ?? model.trained.losses,
-        backend: backend.description,
+        backend: engine.description,
       };
     } catch (e) {
       if (e instanceof TrainingDivergedError) {
+        onnx?.sync();
         model.trained = { ...model.trained, epochs: e.lastGoodEpoch };
         e.state = model.save();
       }
       throw e;
+    } finally {
+      await onnx?.release();
     }
     return model;
   }

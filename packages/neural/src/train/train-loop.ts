@@ -20,8 +20,11 @@ export interface TrainLoopOptions<C> {
   /** Epochs already done (when resuming); the loop runs epochs startEpoch..epochs−1. */
   readonly startEpoch?: number;
   readonly stepsPerEpoch: number;
-  /** One optimisation step; returns this step's losses as plain numbers. */
-  step(epoch: number, step: number): Readonly<Record<string, number>>;
+  /** One optimisation step; returns this step's losses as plain numbers (or a promise of them). */
+  step(
+    epoch: number,
+    step: number,
+  ): Readonly<Record<string, number>> | Promise<Readonly<Record<string, number>>>;
   readonly ctx: RunContext;
   /** Copies the weights (and optimiser state) out, for divergence recovery and early stopping. */
   checkpoint(): C;
@@ -68,7 +71,7 @@ export async function trainLoop<C>(options: TrainLoopOptions<C>): Promise<TrainL
         lastYield = performance.now();
       }
       throwIfAborted(ctx.signal);
-      const losses = options.step(epoch, s);
+      const losses = await options.step(epoch, s);
       for (const [k, v] of Object.entries(losses)) sums[k] = (sums[k] ?? 0) + v;
     }
     const means: Record<string, number> = {};

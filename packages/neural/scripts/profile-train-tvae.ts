@@ -1,0 +1,46 @@
+/**
+ * Where a TVAE training step's time goes on the onnx engine (Adult, batch 500, default widths): noise
+ * draws, batch gathering, the onnxruntime run, against the same-process matMul baseline.
+ *   npx tsx --conditions=@synthkit/source packages/neural/scripts/profile-train-tvae.ts
+ */
+import { Rng } from '@synthkit/core';
+import { fillNormal, loadOrt, NetworkLayout, selectBackend, TabularEncoder } from '@synthkit/neural';
+import { TvaeNetwork } from '../../vae/src/tvae-network.js';
+import { TvaeOnnxTrainer } from '../../vae/src/tvae-onnx-trainer.js';
+import { csvView } from '../test/csv-view.js';
+import { matmulBaselineMs, median } from './baseline.js';
+
+await selectBackend('wasm');
+const view = csvView('adult', 26049);
+const encoder = TabularEncoder.fit(view);
+const layout = new NetworkLayout(encoder);
+const rng = new Rng(1);
+const net = new TvaeNetwork(
+  { embeddingDim: 128, compressDims: [128, 128], decompressDims: [128, 128], lossFactor: 2 },
+  layout,
+  rng,
+  { learningRate: 1e-3, weightDecay: 1e-5 },
+);
+const data = layout.gather(encoder.transform(view, rng), rng.permutation(view.nRows));
+const trainer = await TvaeOnnxTrainer.open((await loadOrt())!, net);
+const n = 500;
+const D = layout.dim;
+const t: Record<string, number[]> = { noise: [], step: [], baseline: [] };
+for (let r = 0; r < 60; r++) {
+  let s = performance.now();
+  fillNormal(rng, new Float32Array(n * 128));
+  t.noise!.push(performance.now() - s);
+  s = performance.now();
+  const lo = (r * n) % (view.nRows - n);
+  await trainer.step(data.subarray(lo * D, (lo + n) * D), n, rng);
+  t.step!.push(performance.now() - s);
+  if (r % 10 === 0) t.baseline!.push(matmulBaselineMs(5));
+}
+console.log(`params ${net.params.size}, network width ${D}`);
+for (const [k, v] of Object.entries(t)) console.log(k, median(v).toFixed(2), 'ms');
+console.log(
+  'steps per Adult epoch',
+  Math.ceil(26049 / n),
+  '→ s/epoch ≈',
+  ((median(t.step!) * Math.ceil(26049 / n)) / 1000).toFixed(2),
+);
