@@ -1,6 +1,6 @@
-import { writeFile } from 'node:fs/promises';
 import type { Registry } from '@synthkit/core';
-import { loadConfig, type SynthkitConfig } from '@synthkit/core/node';
+import { ensureParentDir, loadConfig, type SynthkitConfig, writeFileAtomic } from '@synthkit/core/node';
+import { UsageError } from './failure.js';
 import { type ProgressSink, progressBar } from './progress.js';
 
 /** Global flags every command accepts. */
@@ -18,8 +18,10 @@ export interface CliEnv {
   /** The --config file's contents (empty when there is none). */
   config(): Promise<SynthkitConfig>;
   progress(): ProgressSink;
-  /** Human output (stdout), silenced by --quiet. */
+  /** Human output (stdout, or stderr when stdout carries data), silenced by --quiet. */
   say(line: string): void;
+  /** `--out -`: stdout now carries the data, so human lines move to stderr. */
+  useStdoutForData(): void;
   /** Writes the machine-readable result where --json points ('-' = stdout). */
   result(value: unknown): Promise<void>;
   flags: GlobalFlags;
@@ -36,6 +38,7 @@ export function makeEnv(
     return config;
   };
   const jsonToStdout = flags.json === '-';
+  let dataToStdout = false;
   return {
     flags,
     config: getConfig,
@@ -44,18 +47,30 @@ export function makeEnv(
       return registry;
     },
     progress: () => progressBar({ quiet: flags.quiet === true }),
-    // With --json -, stdout carries only the JSON document, so human lines go to stderr.
+    // With --json - or --out -, stdout carries only the JSON document or the CSV, so human lines go to stderr.
     say: (line) => {
       if (flags.quiet) return;
-      (jsonToStdout ? process.stderr : process.stdout).write(`${line}\n`);
+      (jsonToStdout || dataToStdout ? process.stderr : process.stdout).write(`${line}\n`);
     },
-    result: async (value) => {
-      if (!flags.json) return;
-      const text = `${JSON.stringify(value, jsonReplacer, 2)}\n`;
-      if (jsonToStdout) process.stdout.write(text);
-      else await writeFile(flags.json, text);
+    useStdoutForData: () => {
+      if (jsonToStdout)
+        throw new UsageError('--out - and --json - both want stdout', 'Write one of them to a file');
+      dataToStdout = true;
     },
+    result: (value) => writeJson(flags.json, value),
   };
+}
+
+/** Writes a JSON document to a file (atomically) or, for '-', to stdout; nothing without a target. */
+export async function writeJson(target: string | undefined, value: unknown): Promise<void> {
+  if (!target) return;
+  const text = `${JSON.stringify(value, jsonReplacer, 2)}\n`;
+  if (target === '-') {
+    process.stdout.write(text);
+    return;
+  }
+  await ensureParentDir(target);
+  await writeFileAtomic(target, text);
 }
 
 /** NaN and Infinity are not JSON: write them as null with the number kept as a string beside? Keep it simple: null. */

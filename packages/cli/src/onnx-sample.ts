@@ -1,8 +1,9 @@
 import type { Metadata } from '@synthkit/core';
-import { SynthkitError } from '@synthkit/core';
+import { csvByteChunks, SynthkitError } from '@synthkit/core';
 import { writeCsvFile, writeFileAtomic } from '@synthkit/core/node';
 import type { CliEnv } from './env.js';
-import { ensureParentDir, type SampleFlags } from './pipeline.js';
+import { ensureParentDir, isStdout, type SampleFlags } from './pipeline.js';
+import { writeStdout } from './stdout.js';
 
 interface OnnxFlags extends SampleFlags {
   encoder?: string;
@@ -33,13 +34,17 @@ export async function sampleOnnxFile(env: CliEnv, model: string, flags: OnnxFlag
   const started = Date.now();
   try {
     onnx.resolve(rows, { seed: flags.seed, ...(flags.steps ? { steps: flags.steps } : {}) });
-    await ensureParentDir(flags.out);
+    const toStdout = isStdout(flags.out);
+    if (toStdout) env.useStdoutForData();
+    else await ensureParentDir(flags.out);
     const batches = onnx.sample(rows, {
       seed: flags.seed,
       ...(flags.steps ? { steps: flags.steps } : {}),
       progress,
     });
-    await writeCsvFile(flags.out, batches, metadataOf(onnx.sidecar.columns));
+    const metadata = metadataOf(onnx.sidecar.columns);
+    if (toStdout) await writeStdout(csvByteChunks(batches, metadata));
+    else await writeCsvFile(flags.out, batches, metadata);
   } finally {
     progress.done();
     await onnx.release();
@@ -51,12 +56,15 @@ export async function sampleOnnxFile(env: CliEnv, model: string, flags: OnnxFlag
     seed: flags.seed,
     steps: flags.steps ?? null,
     rows,
-    seconds: (Date.now() - started) / 1000,
+    seconds: Math.round(Date.now() - started) / 1000,
   };
-  const manifestPath = `${flags.out.replace(/\.[^./]+$/, '')}.manifest.json`;
-  await writeFileAtomic(manifestPath, `${JSON.stringify(manifest, null, 2)}\n`);
+  const files: Record<string, string> = { synthetic: flags.out };
+  if (!isStdout(flags.out)) {
+    files.manifest = `${flags.out.replace(/\.[^./]+$/, '')}.manifest.json`;
+    await writeFileAtomic(files.manifest, `${JSON.stringify(manifest, null, 2)}\n`);
+  }
   env.say(`synthkit: ${rows} rows from ${model} (${onnx.runtime}) -> ${flags.out}`);
-  await env.result({ ...manifest, files: { synthetic: flags.out, manifest: manifestPath } });
+  await env.result({ ...manifest, files });
 }
 
 /** The sidecar says how each column is written: whole numbers, decimals, or categories. */

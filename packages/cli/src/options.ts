@@ -1,4 +1,5 @@
 import { SynthkitError } from '@synthkit/core';
+import { type Command, InvalidArgumentError } from 'commander';
 
 export type ConditionValue = string | { min: number; max: number };
 
@@ -66,13 +67,64 @@ export function parseBalance(
   return { column, shares };
 }
 
+/** Commander turns these parsers' errors into "option … argument … is invalid", reported as USAGE. */
 export function positiveInt(name: string) {
   return (raw: string): number => {
     const v = Number(raw);
-    if (!Number.isInteger(v) || v < 0)
-      throw new SynthkitError('BAD_OPTION', `--${name} must be a non-negative integer, got "${raw}"`);
+    if (raw.trim() === '' || !Number.isInteger(v) || v < 0)
+      throw new InvalidArgumentError(`--${name} must be a non-negative integer`);
     return v;
   };
+}
+
+/** A share strictly between 0 and 1 (`--holdout 0.2`). */
+export function fraction(name: string) {
+  return (raw: string): number => {
+    const v = Number(raw);
+    if (raw.trim() === '' || !(v > 0 && v < 1))
+      throw new InvalidArgumentError(`--${name} must be a number between 0 and 1`);
+    return v;
+  };
+}
+
+const DELIMITER_NAMES: Readonly<Record<string, string>> = {
+  tab: '\t',
+  '\\t': '\t',
+  comma: ',',
+  semicolon: ';',
+  pipe: '|',
+  space: ' ',
+};
+
+/** `--delimiter ';'`, or a name for characters awkward in a shell: tab, comma, semicolon, pipe, space. */
+export function delimiterArg(raw: string): string {
+  const d = DELIMITER_NAMES[raw.toLowerCase()] ?? raw;
+  if ([...d].length !== 1 || d === '"' || d === '\n' || d === '\r')
+    throw new InvalidArgumentError(
+      'give one character (not a quote or line break), or tab, comma, semicolon, pipe, space',
+    );
+  return d;
+}
+
+export function nonFiniteArg(raw: string): 'error' | 'missing' {
+  if (raw !== 'error' && raw !== 'missing')
+    throw new InvalidArgumentError('write error (stop at Infinity/-inf in a number column) or missing');
+  return raw;
+}
+
+/** `--delimiter` and `--non-finite`, for every command that reads a table. */
+export function withReadFlags(cmd: Command): Command {
+  return cmd
+    .option(
+      '--delimiter <char>',
+      'field delimiter of CSV input: one character, or tab, comma, semicolon, pipe, space (default: sniffed; tab for .tsv)',
+      delimiterArg,
+    )
+    .option(
+      '--non-finite <policy>',
+      "Infinity/-inf in a number column: 'error' (default) or 'missing' (read as missing, with a warning)",
+      nonFiniteArg,
+    );
 }
 
 export function collect(value: string, previous: string[] = []): string[] {

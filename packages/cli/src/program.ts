@@ -1,7 +1,8 @@
-import { isSynthkitError, Registry } from '@synthkit/core';
+import { Registry } from '@synthkit/core';
 import { Command } from 'commander';
 import { commands } from './commands/index.js';
-import { type GlobalFlags, makeEnv } from './env.js';
+import { type GlobalFlags, makeEnv, writeJson } from './env.js';
+import { classify, failureLine, isFailure } from './failure.js';
 import { loadRegistry } from './registry.js';
 import { CLI_VERSION } from './version.js';
 
@@ -10,11 +11,16 @@ export function buildProgram(): Command {
     .description('Synthetic tabular data: generate, evaluate and audit')
     .version(CLI_VERSION)
     .option('-q, --quiet', 'no progress bar and no summary on the terminal')
-    .option('--json <file>', "write the command's machine-readable result to FILE ('-' for stdout)")
+    .option(
+      '--json <file>',
+      "write the command's machine-readable result to FILE ('-' for stdout); on failure {\"error\": {code, message, hint}}",
+    )
     .option('--plugin <spec...>', 'load plugins from a package name or path (repeatable)')
     .option('--config <file>', 'a synthkit.config.json with plugins, generator and options')
-    .showHelpAfterError('(run with --help for usage)')
-    .configureOutput({ outputError: (str, write) => write(str) });
+    // Commander's own errors are thrown (not printed, no process.exit) so main() formats them like ours;
+    // set before the commands are added so every subcommand inherits it.
+    .exitOverride()
+    .configureOutput({ outputError: () => {} });
 
   const envOf = (cmd: Command) => {
     const flags = cmd.optsWithGlobals<GlobalFlags>();
@@ -26,18 +32,36 @@ export function buildProgram(): Command {
 
 /** Runs the CLI; returns the exit code. Errors become one line on stderr, never a stack trace. */
 export async function main(argv: string[]): Promise<number> {
-  const program = buildProgram().exitOverride();
+  const program = buildProgram();
   try {
     await program.parseAsync(argv);
     return 0;
   } catch (e) {
-    const err = e as { code?: string; exitCode?: number };
-    if (typeof err.code === 'string' && err.code.startsWith('commander.')) return err.exitCode ?? 1;
-    if (isSynthkitError(e)) {
-      process.stderr.write(`synthkit: ${e.toLine()}\n`);
-      return 1;
+    const command = argv.slice(2).find((a) => program.commands.some((c) => c.name() === a));
+    const outcome = classify(e, command);
+    if (!isFailure(outcome)) return outcome.exitCode;
+    process.stderr.write(`synthkit: ${failureLine(outcome)}\n`);
+    const { exitCode: _, ...error } = outcome;
+    const target = jsonTarget(program, argv);
+    try {
+      await writeJson(target, { error });
+    } catch (e2) {
+      const f = classify(e2, command);
+      if (isFailure(f)) process.stderr.write(`synthkit: ${failureLine(f)}\n`);
     }
-    process.stderr.write(`synthkit: unexpected error: ${(e as Error)?.stack ?? String(e)}\n`);
-    return 2;
+    return outcome.exitCode;
   }
+}
+
+/** Where --json points, even when parsing failed before commander stored it. */
+function jsonTarget(program: Command, argv: string[]): string | undefined {
+  const parsed = program.opts<{ json?: string }>().json;
+  if (parsed !== undefined) return parsed;
+  for (let i = 2; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === '--') break;
+    if (a === '--json') return argv[i + 1];
+    if (a.startsWith('--json=')) return a.slice('--json='.length);
+  }
+  return undefined;
 }

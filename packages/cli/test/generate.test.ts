@@ -44,7 +44,7 @@ describe('synthkit generate', () => {
     const manifest = JSON.parse(readFileSync(join(dir, 'a.manifest.json'), 'utf8'));
     expect(manifest).toMatchObject({ seed: 7, rows: 2000 });
     expect(JSON.stringify(manifest)).toContain('copula');
-    const metadata = JSON.parse(readFileSync(join(dir, 'metadata.json'), 'utf8'));
+    const metadata = JSON.parse(readFileSync(join(dir, 'a.metadata.json'), 'utf8'));
     expect(metadata.columns.age.sdtype).toBe('numerical');
     expect(metadata.columns.workclass.sdtype).toBe('categorical');
 

@@ -2,11 +2,11 @@ import { writeFileAtomic } from '@synthkit/core/node';
 import { ATTACK_NAMES, type AttackName, renderPrivacyHtml } from '@synthkit/privacy';
 import { audit, parallelSearch } from '@synthkit/privacy/node';
 import type { Command } from 'commander';
-import { collect, positiveInt } from '../options.js';
-import { readInput } from '../pipeline.js';
+import { collect, positiveInt, withReadFlags } from '../options.js';
+import { type ReadFlags, readInput } from '../pipeline.js';
 import type { CliCommand } from './types.js';
 
-interface AuditFlags {
+interface AuditFlags extends ReadFlags {
   train: string;
   control: string;
   synthetic: string;
@@ -22,8 +22,7 @@ interface AuditFlags {
 
 export const auditCommand: CliCommand = {
   register(program, envOf) {
-    program
-      .command('audit')
+    withReadFlags(program.command('audit'))
       .description(
         'measure how much a synthetic table leaks its training rows: privacy attacks with baselines and 95% intervals',
       )
@@ -38,7 +37,7 @@ export const auditCommand: CliCommand = {
       .option('--attack <name>', `run only this attack (repeatable): ${ATTACK_NAMES.join(', ')}`, collect)
       .option('--attacks <n>', 'attacks per Anonymeter test', positiveInt('attacks'), 500)
       .option('--columns <n>', 'columns per multivariate singling-out predicate', positiveInt('columns'), 3)
-      .option('-s, --seed <n>', 'random seed', (v) => Number(v), 0)
+      .option('-s, --seed <n>', 'random seed', positiveInt('seed'), 0)
       .option(
         '--threads <n>',
         'worker threads for nearest-neighbour search (default: all cores)',
@@ -48,9 +47,9 @@ export const auditCommand: CliCommand = {
       .action(async (opts: AuditFlags, cmd: Command) => {
         const env = envOf(cmd);
         const started = Date.now();
-        const train = await readInput(opts.train, opts.metadata);
-        const control = await readInput(opts.control, opts.metadata);
-        const synthetic = await readInput(opts.synthetic, opts.metadata);
+        const train = await readInput(opts.train, opts.metadata, opts);
+        const control = await readInput(opts.control, opts.metadata, opts);
+        const synthetic = await readInput(opts.synthetic, opts.metadata, opts);
         for (const w of [...train.warnings, ...control.warnings, ...synthetic.warnings])
           env.say(`warning: ${w}`);
         const progress = env.progress();

@@ -1,20 +1,20 @@
-import { writeFileAtomic } from '@synthkit/core/node';
+import { ensureParentDir, writeFileAtomic } from '@synthkit/core/node';
 import type { Command } from 'commander';
-import { ensureParentDir, readInput } from '../pipeline.js';
+import { withReadFlags } from '../options.js';
+import { type ReadFlags, readInput } from '../pipeline.js';
 import type { CliCommand } from './types.js';
 
 export const detectCommand: CliCommand = {
   register(program, envOf) {
-    program
-      .command('detect')
+    withReadFlags(program.command('detect'))
       .description(
         'detect column types (numerical, categorical, datetime, id, pii...) and write editable metadata JSON',
       )
       .argument('<input>', 'a CSV, TSV, JSON or JSON-lines file')
       .option('-o, --out <file>', 'metadata JSON to write', 'metadata.json')
-      .action(async (input: string, opts: { out: string }, cmd: Command) => {
+      .action(async (input: string, opts: ReadFlags & { out: string }, cmd: Command) => {
         const env = envOf(cmd);
-        const { table, metadata, warnings } = await readInput(input, undefined);
+        const { table, metadata, warnings } = await readInput(input, undefined, opts);
         for (const w of warnings) env.say(`warning: ${w}`);
         await ensureParentDir(opts.out);
         await writeFileAtomic(opts.out, `${JSON.stringify(metadata, null, 2)}\n`);

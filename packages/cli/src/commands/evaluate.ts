@@ -2,11 +2,11 @@ import { performance } from 'node:perf_hooks';
 import { readTableFile, writeFileAtomic } from '@synthkit/core/node';
 import { builtinMetrics, evaluate, renderEvaluationHtml } from '@synthkit/evaluate';
 import type { Command } from 'commander';
-import { positiveInt } from '../options.js';
-import { readInput } from '../pipeline.js';
+import { positiveInt, withReadFlags } from '../options.js';
+import { type ReadFlags, readInput, readOptions } from '../pipeline.js';
 import type { CliCommand } from './types.js';
 
-interface EvaluateFlags {
+interface EvaluateFlags extends ReadFlags {
   metadata?: string;
   target?: string;
   report?: string;
@@ -26,8 +26,7 @@ const pct = (v: number | undefined) =>
 
 export const evaluateCommand: CliCommand = {
   register(program, envOf) {
-    program
-      .command('evaluate')
+    withReadFlags(program.command('evaluate'))
       .description(
         'score a synthetic table against the real one: SDMetrics quality, diagnostics, detection, utility',
       )
@@ -44,9 +43,9 @@ export const evaluateCommand: CliCommand = {
       .action(async (realPath: string, syntheticPath: string, opts: EvaluateFlags, cmd: Command) => {
         const env = envOf(cmd);
         const started = performance.now();
-        const { table: real, metadata, warnings } = await readInput(realPath, opts.metadata);
+        const { table: real, metadata, warnings } = await readInput(realPath, opts.metadata, opts);
         for (const w of warnings) env.say(`warning: ${w} (${realPath})`);
-        const synthetic = await readTableFile(syntheticPath);
+        const synthetic = await readTableFile(syntheticPath, readOptions(opts));
         for (const w of synthetic.warnings) env.say(`warning: ${w} (${syntheticPath})`);
         const builtin = new Set(builtinMetrics.map((m) => m.name));
         const plugins = (await env.registry()).list('metric').filter((m) => !builtin.has(m.name));

@@ -3,6 +3,7 @@ import { saveSynthesizerFile } from '@synthkit/core/node';
 import type { Command } from 'commander';
 import { positiveInt } from '../options.js';
 import { ensureParentDir, fitFromFile, type GeneratorFlags } from '../pipeline.js';
+import { Stopwatch } from '../stopwatch.js';
 import { withGeneratorFlags } from './generate.js';
 import type { CliCommand } from './types.js';
 
@@ -18,12 +19,14 @@ export const fitCommand: CliCommand = {
       .option('-s, --seed <n>', 'random seed for training', positiveInt('seed'), 0)
       .action(async (input: string, opts: GeneratorFlags & { out: string }, cmd: Command) => {
         const env = envOf(cmd);
-        const started = Date.now();
-        const { synth, table, generator } = await fitFromFile(env, input, opts);
-        await ensureParentDir(opts.out);
-        await saveSynthesizerFile(synth, opts.out);
+        const clock = new Stopwatch();
+        const { synth, table, generator } = await fitFromFile(env, input, opts, clock);
+        await clock.time('write', async () => {
+          await ensureParentDir(opts.out);
+          await saveSynthesizerFile(synth, opts.out);
+        });
         const bytes = (await stat(opts.out)).size;
-        const seconds = (Date.now() - started) / 1000;
+        const seconds = clock.seconds();
         env.say(
           `synthkit: fitted ${generator.name} on ${table.nRows} rows of ${input} -> ${opts.out} (${bytes} bytes) in ${seconds.toFixed(2)} s`,
         );
@@ -33,6 +36,7 @@ export const fitCommand: CliCommand = {
           generator: synth.generatorInfo,
           rows: table.nRows,
           seconds,
+          stages: clock.stages(),
         });
       });
   },

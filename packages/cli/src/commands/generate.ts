@@ -1,7 +1,13 @@
-import { performance } from 'node:perf_hooks';
 import type { Command } from 'commander';
-import { collect, positiveInt } from '../options.js';
-import { fitFromFile, type GeneratorFlags, type SampleFlags, sampleToFile } from '../pipeline.js';
+import { collect, positiveInt, withReadFlags } from '../options.js';
+import {
+  checkOutPath,
+  fitFromFile,
+  type GeneratorFlags,
+  type SampleFlags,
+  sampleToFile,
+} from '../pipeline.js';
+import { Stopwatch } from '../stopwatch.js';
 import { printSummary } from '../summary.js';
 import type { CliCommand } from './types.js';
 
@@ -16,21 +22,27 @@ export const generateCommand: CliCommand = {
       ),
     )
       .option('--summary', 'compare the synthetic rows with the input, column by column')
+      .option(
+        '--metadata-out <file>',
+        'where to write the metadata used (default: <out base>.metadata.json beside the output, when detected)',
+      )
       .action(async (input: string, opts: GenerateFlags, cmd: Command) => {
         const env = envOf(cmd);
-        const started = performance.now();
-        const { synth, table, generator } = await fitFromFile(env, input, opts);
+        const clock = new Stopwatch();
+        await checkOutPath(opts.out);
+        const { synth, table, generator } = await fitFromFile(env, input, opts, clock);
         const rows = opts.rows ?? table.nRows;
         const written = await sampleToFile(env, synth, {
           rows,
           flags: opts,
+          clock,
           input,
           inputTable: table,
           writeMetadata: opts.metadata === undefined,
         });
-        const seconds = (performance.now() - started) / 1000;
+        const seconds = clock.seconds();
         env.say(
-          `synthkit: ${rows} rows x ${synth.metadata ? Object.keys(synth.metadata.columns).length : table.nColumns} columns from ${input} -> ${written.out} in ${seconds.toFixed(2)} s (generator ${generator.name}, seed ${opts.seed})`,
+          `synthkit: ${rows} rows x ${synth.metadata ? Object.keys(synth.metadata.columns).length : table.nColumns} columns from ${input} -> ${written.out === '-' ? 'stdout' : written.out} in ${seconds.toFixed(2)} s (generator ${generator.name}, seed ${opts.seed})`,
         );
         const summary = opts.summary
           ? await printSummary(env, table, written.sample, synth.metadata)
@@ -43,7 +55,7 @@ export const generateCommand: CliCommand = {
 type GenerateFlags = GeneratorFlags & SampleFlags & { summary?: boolean };
 
 export function withGeneratorFlags(cmd: Command): Command {
-  return cmd
+  return withReadFlags(cmd)
     .option('-g, --generator <name>', 'copula (default), ctgan, tvae, ddpm, or one loaded with --plugin')
     .option(
       '-O, --option <key=value>',
@@ -59,7 +71,11 @@ export function withGeneratorFlags(cmd: Command): Command {
 export function withSampleFlags(cmd: Command): Command {
   return cmd
     .option('-n, --rows <n>', 'rows to generate (default: as many as the input)', positiveInt('rows'))
-    .option('-o, --out <file>', 'output file (.csv, or .tsv for tab-separated)', 'synthetic.csv')
+    .option(
+      '-o, --out <file>',
+      "output file (.csv, or .tsv for tab-separated); '-' writes CSV to stdout (no manifest)",
+      'synthetic.csv',
+    )
     .option(
       '-s, --seed <n>',
       'random seed: same seed, options and input give the same bytes',
@@ -67,5 +83,8 @@ export function withSampleFlags(cmd: Command): Command {
       0,
     )
     .option('-c, --condition <col=value>', 'fix a column: col=value or col=low..high (repeatable)', collect)
-    .option('--balance <column[:value=share,...]>', 'equal (or given) shares of a categorical column');
+    .option(
+      '--balance <column[:value=share,...]>',
+      'equal shares of a categorical column, or given shares (fractions of the output): values not named share the rest in their natural proportions',
+    );
 }

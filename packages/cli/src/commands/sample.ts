@@ -2,8 +2,9 @@ import { loadSynthesizerFile } from '@synthkit/core/node';
 import type { Command } from 'commander';
 import { sampleOnnxFile } from '../onnx-sample.js';
 import { positiveInt } from '../options.js';
-import { resolveGenerator } from '../registry.js';
 import { type SampleFlags, sampleToFile } from '../pipeline.js';
+import { resolveGenerator } from '../registry.js';
+import { Stopwatch } from '../stopwatch.js';
 import { withSampleFlags } from './generate.js';
 import type { CliCommand } from './types.js';
 
@@ -27,20 +28,24 @@ export const sampleCommand: CliCommand = {
         async (model: string, opts: SampleFlags & { encoder?: string; steps?: number }, cmd: Command) => {
           const env = envOf(cmd);
           if (model.toLowerCase().endsWith('.onnx')) return sampleOnnxFile(env, model, opts);
+          const clock = new Stopwatch();
           const registry = await env.registry();
-          const synth = await loadSynthesizerFile(model, {
-            registry,
-            findGenerator: (name) => resolveGenerator(registry, name),
-          });
+          const synth = await clock.time('load', () =>
+            loadSynthesizerFile(model, {
+              registry,
+              findGenerator: (name) => resolveGenerator(registry, name),
+            }),
+          );
           // Default: as many rows as the model was trained on.
           const rows = opts.rows ?? synth.fitRecord?.rows ?? 1000;
           const written = await sampleToFile(env, synth, {
             rows,
             flags: opts,
+            clock,
             input: model,
             writeMetadata: false,
           });
-          env.say(`synthkit: ${rows} rows from ${model} -> ${written.out}`);
+          env.say(`synthkit: ${rows} rows from ${model} -> ${written.out === '-' ? 'stdout' : written.out}`);
           await env.result({ ...written.manifest, files: written.files });
         },
       );

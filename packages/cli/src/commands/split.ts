@@ -1,10 +1,11 @@
-import { writeCsvFile } from '@synthkit/core/node';
+import { ensureParentDir, writeCsvFile } from '@synthkit/core/node';
 import { splitTable } from '@synthkit/privacy';
 import type { Command } from 'commander';
-import { readInput } from '../pipeline.js';
+import { fraction, positiveInt, withReadFlags } from '../options.js';
+import { type ReadFlags, readInput } from '../pipeline.js';
 import type { CliCommand } from './types.js';
 
-interface SplitFlags {
+interface SplitFlags extends ReadFlags {
   holdout: number;
   seed: number;
   outTrain: string;
@@ -14,22 +15,23 @@ interface SplitFlags {
 
 export const splitCommand: CliCommand = {
   register(program, envOf) {
-    program
-      .command('split')
+    withReadFlags(program.command('split'))
       .description(
         'split a real table at random into rows to train on and control rows held back for `synthkit audit`',
       )
       .argument('<input>', 'a CSV, TSV, JSON or JSON-lines file')
-      .option('--holdout <share>', 'share of rows held out as control', (v) => Number(v), 0.2)
-      .option('-s, --seed <n>', 'random seed', (v) => Number(v), 0)
+      .option('--holdout <share>', 'share of rows held out as control', fraction('holdout'), 0.2)
+      .option('-s, --seed <n>', 'random seed', positiveInt('seed'), 0)
       .option('--out-train <file>', 'CSV of the training rows', 'train.csv')
       .option('--out-control <file>', 'CSV of the control rows', 'control.csv')
       .option('-m, --metadata <file>', 'metadata JSON (default: detected)')
       .action(async (input: string, opts: SplitFlags, cmd: Command) => {
         const env = envOf(cmd);
-        const { table, metadata, warnings } = await readInput(input, opts.metadata);
+        const { table, metadata, warnings } = await readInput(input, opts.metadata, opts);
         for (const w of warnings) env.say(`warning: ${w}`);
         const { train, control } = splitTable(table, { holdout: opts.holdout, seed: opts.seed });
+        await ensureParentDir(opts.outTrain);
+        await ensureParentDir(opts.outControl);
         await writeCsvFile(opts.outTrain, train, metadata);
         await writeCsvFile(opts.outControl, control, metadata);
         env.say(

@@ -56,5 +56,5 @@ export function fromSystemError(e: SystemError): SynthkitError {
 function describe(code: string, e: Error): string {
   // Node's message repeats the code and the path ("ENOENT: no such file or directory, open 'x'").
   const m = /^[A-Z0-9]+: ([^,]+)/.exec(e.message);
-  return m ? m[1]! : code;
+  return m ? m[1]! : e.message || code;
 }

@@ -1,0 +1,89 @@
+import { isSynthkitError } from '@synthkit/core';
+import { fromSystemError, isSystemError } from '@synthkit/core/node';
+import { CommanderError } from 'commander';
+
+/** A mistake in how the command was called (unknown option, missing argument, conflicting flags). */
+export class UsageError extends Error {
+  override readonly name = 'UsageError';
+  constructor(
+    message: string,
+    readonly hint?: string,
+  ) {
+    super(message);
+  }
+}
+
+/** What the user sees of an error: one line on stderr, and `{"error": …}` with --json. */
+export interface Failure {
+  code: string;
+  message: string;
+  hint?: string;
+  column?: string;
+  row?: number;
+  exitCode: number;
+}
+
+/** Exit codes: 1 = the run failed (bad data, I/O), 2 = the command was called wrongly, or a bug. */
+const FAILED = 1;
+const MISUSED = 2;
+
+/**
+ * Sorts anything thrown out of a command: a clean exit (help, version, a reader that closed the
+ * pipe), or a failure to report. `command` is the subcommand typed, for the usage hint.
+ */
+export function classify(e: unknown, command: string | undefined): { exitCode: number } | Failure {
+  if (e instanceof CommanderError) {
+    if (e.exitCode === 0 || e.code === 'commander.help' || e.code === 'commander.helpDisplayed')
+      return { exitCode: e.exitCode };
+    return usage(e.message.replace(/^error: /, '').replace(/\s*\n\s*/g, ' '), undefined, command);
+  }
+  if (e instanceof UsageError) return usage(e.message, e.hint, command);
+  // `synthkit generate … --out - | head -1`: the reader has all it wanted.
+  if ((e as { code?: unknown })?.code === 'EPIPE') return { exitCode: 0 };
+  const known = isSynthkitError(e) ? e : isSystemError(e) ? fromSystemError(e) : undefined;
+  if (known)
+    return {
+      code: known.code,
+      message: known.message,
+      exitCode: FAILED,
+      ...(known.hint !== undefined ? { hint: asFlags(known.hint) } : {}),
+      ...(known.column !== undefined ? { column: known.column } : {}),
+      ...(known.row !== undefined ? { row: known.row } : {}),
+    };
+  return {
+    code: 'INTERNAL',
+    message: `unexpected error: ${(e as Error)?.stack ?? String(e)}`,
+    hint: 'This is a bug in synthkit or a plugin: please report it with the command you ran',
+    exitCode: MISUSED,
+  };
+}
+
+/** Core's hints name API options; on the command line the user needs the flags. */
+function asFlags(hint: string): string {
+  return hint
+    .replace(/pass nonFinite: 'missing'/gi, 'pass --non-finite missing')
+    .replace(/Pass delimiter "([^"]*)"/g, (_, d: string) => `Pass --delimiter "${d === '\\t' ? 'tab' : d}"`);
+}
+
+function usage(message: string, hint: string | undefined, command: string | undefined): Failure {
+  return {
+    code: 'USAGE',
+    message,
+    hint: hint ?? `See synthkit ${command ? `${command} ` : ''}--help`,
+    exitCode: MISUSED,
+  };
+}
+
+/** `[CODE] message (column "x", row 3). hint`, the same line SynthkitError.toLine() gives. */
+export function failureLine(f: Failure): string {
+  const where = [
+    f.column !== undefined ? `column "${f.column}"` : undefined,
+    f.row !== undefined ? `row ${f.row}` : undefined,
+  ].filter(Boolean);
+  const at = where.length > 0 ? ` (${where.join(', ')})` : '';
+  return `[${f.code}] ${f.message}${at}${f.hint ? `. ${f.hint}` : ''}`;
+}
+
+export function isFailure(x: { exitCode: number } | Failure): x is Failure {
+  return 'code' in x;
+}
