@@ -8,6 +8,8 @@ export default defineConfig({
   lang: 'en-US',
   cleanUrls: false,
   lastUpdated: false,
+  // No favicon file: an empty data URL keeps browsers from requesting /favicon.ico (a 404).
+  head: [['link', { rel: 'icon', href: 'data:,' }]],
   srcExclude: ['architecture.md', 'test/**', 'scripts/**', 'README.md'],
   // One exception, in the plugin guide (docs/guide/plugins.md, not ours to rewrite): its link to the
   // example's folder points outside the docs, where VitePress cannot see it. In the built site it
@@ -49,6 +51,7 @@ export default defineConfig({
           { text: 'CTGAN', link: '/generators/ctgan' },
           { text: 'TVAE', link: '/generators/tvae' },
           { text: 'Diffusion (TabDDPM)', link: '/generators/diffusion' },
+          { text: 'CART (example plugin)', link: '/generators/cart' },
         ],
       },
       {

@@ -10,6 +10,8 @@ export interface BenchRow {
   dataset: string;
   measure: string;
   value: number;
+  /** The same figure computed from the process's CPU time. */
+  cpu?: number;
   unit: string;
   ratio?: number;
   target?: string;
@@ -21,16 +23,16 @@ export interface BenchSuite {
   suite: string;
   description: string;
   baseline?: { median: number };
-  machine?: Record<string, unknown>;
+  machine?: { node?: string; cpus?: number; date?: string };
   rows: BenchRow[];
 }
 
 declare const data: BenchSuite[];
 export { data };
 
-// The glob is relative to the docs' source folder.
+// The glob is relative to this file (docs/.vitepress/theme/demos).
 export default defineLoader({
-  watch: ['../bench/results/*.json'],
+  watch: ['../../../../bench/results/*.json'],
   load(files: string[]): BenchSuite[] {
     return files
       .sort()
