@@ -25,15 +25,18 @@ const data = layout.gather(encoder.transform(view, rng), rng.permutation(view.nR
 const trainer = await TvaeOnnxTrainer.open((await loadOrt())!, net);
 const n = 500;
 const D = layout.dim;
-const t: Record<string, number[]> = { noise: [], step: [], baseline: [] };
+const t: Record<string, number[]> = { noise: [], step: [], 'step (cpu time)': [], baseline: [] };
 for (let r = 0; r < 60; r++) {
   let s = performance.now();
   fillNormal(rng, new Float32Array(n * 128));
   t.noise!.push(performance.now() - s);
   s = performance.now();
+  const cpu = process.cpuUsage();
   const lo = (r * n) % (view.nRows - n);
   await trainer.step(data.subarray(lo * D, (lo + n) * D), n, rng);
   t.step!.push(performance.now() - s);
+  const c = process.cpuUsage(cpu);
+  t['step (cpu time)']!.push((c.user + c.system) / 1000);
   if (r % 10 === 0) t.baseline!.push(matmulBaselineMs(5));
 }
 console.log(`params ${net.params.size}, network width ${D}`);

@@ -26,7 +26,7 @@ export { activateSpans, paddingMask, spanLogSoftmax } from './ops/span-activatio
 export { Adam, type AdamOptions } from './optim/adam.js';
 export { ParamSet, type ParamSpec } from './params/param-set.js';
 export { RunningStats } from './params/running-stats.js';
-export { fillDropoutMask, fillGumbel, fillNormal, fillUniformOpen } from './random/noise.js';
+export { boxMuller, fillDropoutMask, fillGumbel, fillNormal, fillUniformOpen } from './random/noise.js';
 export { type StreamRowsOptions, streamRows } from './sampling/stream-rows.js';
 export { concatViews, conditionFilter, takeRows } from './sampling/view-rows.js';
 export { loadOptimizer, loadWeights, requireFloat32, saveOptimizer, saveWeights } from './state/weights.js';

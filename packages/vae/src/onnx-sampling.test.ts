@@ -1,7 +1,6 @@
 import { parseOptions, Rng } from '@synthkit/core';
-import { fillUniformOpen, loadOrt } from '@synthkit/neural';
+import { boxMuller, fillUniformOpen, loadOrt } from '@synthkit/neural';
 import { describe, expect, it } from 'vitest';
-import { boxMuller } from '../../neural/test/box-muller.js';
 import { csvView } from '../../neural/test/csv-view.js';
 import { tvae } from './plugin.js';
 import type { TvaeModel } from './tvae-model.js';

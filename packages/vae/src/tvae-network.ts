@@ -1,10 +1,12 @@
 import type { Rng } from '@synthkit/core';
 import {
   Adam,
+  boxMuller,
   dense,
   ForwardGraph,
   type ForwardSession,
   fillNormal,
+  fillUniformOpen,
   type NetworkLayout,
   type OrtModule,
   ParamSet,
@@ -34,6 +36,11 @@ function mlpSpecs(
     d = h;
   });
   return { specs, out: d };
+}
+
+/** Uniforms per row for `embeddingDim` normals by Box–Muller (an even count). */
+export function latentUniforms(embeddingDim: number): number {
+  return embeddingDim + (embeddingDim % 2);
 }
 
 function linear(name: string, nIn: number, nOut: number): ParamSpec[] {
@@ -122,14 +129,17 @@ export class TvaeNetwork {
     return { total: tf.add(reconstruction, kl) as tf.Scalar, reconstruction, kl };
   }
 
-  /** One Adam step on rows `batch` (network layout, row-major); σ is then kept in [0.01, 1]. */
+  /**
+   * One Adam step on rows `batch` (network layout, row-major); σ is then kept in [0.01, 1]. The
+   * latent noise is Box–Muller of uniforms, as the onnx engine computes it in its graph.
+   */
   step(batch: Float32Array, n: number, rng: Rng): { loss: number; reconstruction: number; kl: number } {
+    const E = this.shape.embeddingDim;
+    const U = latentUniforms(E);
+    const noise = boxMuller(fillUniformOpen(rng, new Float32Array(n * U)), n, U, E);
     return tf.tidy(() => {
       const x = tf.tensor2d(batch, [n, this.layout.dim]);
-      const eps = tf.tensor2d(fillNormal(rng, new Float32Array(n * this.shape.embeddingDim)), [
-        n,
-        this.shape.embeddingDim,
-      ]);
+      const eps = tf.tensor2d(noise, [n, E]);
       let parts = { loss: 0, reconstruction: 0, kl: 0 };
       const { grads } = tf.variableGrads(() => {
         const l = this.loss(x, eps);

@@ -25,6 +25,12 @@ function maxAbsDiff(a: Float32Array, b: Float32Array): number {
   return d;
 }
 
+function countAbove(a: Float32Array, b: Float32Array, tolerance: number): number {
+  let k = 0;
+  for (let i = 0; i < a.length; i++) if (Math.abs(a[i]! - b[i]!) > tolerance) k++;
+  return k;
+}
+
 function relativeDiff(a: Float32Array, b: Float32Array): number {
   let scale = 0;
   for (const x of b) scale = Math.max(scale, Math.abs(x));
@@ -61,23 +67,31 @@ describe('tvae training step on onnxruntime', () => {
     const one = await compareSteps(adult, 1);
     // An Adam step moves each weight by up to lr = 1e-3; the engines differ by float32 rounding only.
     expect(maxAbsDiff(one.onnx.w, one.w0)).toBeGreaterThan(5e-4);
-    expect(maxAbsDiff(one.onnx.w, one.tfjs.w)).toBeLessThan(1e-7);
-    // Moments hold gradients up to ~10 (σ's): compared relative to their largest value.
-    expect(relativeDiff(one.onnx.a.m, one.tfjs.m)).toBeLessThan(1e-5);
-    expect(relativeDiff(one.onnx.a.v, one.tfjs.v)).toBeLessThan(1e-5);
+    // Gradients (the first moments are 0.1·g) agree to float32 rounding, relative to the largest
+    // (σ's, ~10): measured 2e-7.
+    expect(relativeDiff(one.onnx.a.m, one.tfjs.m)).toBeLessThan(2e-6);
+    expect(relativeDiff(one.onnx.a.v, one.tfjs.v)).toBeLessThan(2e-6);
+    // Adam's first step moves each weight by lr·g/(|g| + ε): where g ≈ 0 float32 differences (the
+    // latent noise is Box–Muller in float64 JS for tfjs, float32 in the graph) are magnified up to
+    // ~4e-5 (measured); every other weight agrees within 1e-7.
+    expect(maxAbsDiff(one.onnx.w, one.tfjs.w)).toBeLessThan(1e-4);
+    expect(countAbove(one.onnx.w, one.tfjs.w, 1e-7)).toBeLessThan(one.w0.length / 1000);
     expect(one.onnx.a.step).toBe(1);
     expect(one.onnxLosses[0]!.loss).toBeCloseTo(one.tfjsLosses[0]!.loss, 3);
     expect(one.onnxLosses[0]!.kl).toBeCloseTo(one.tfjsLosses[0]!.kl, 4);
     const three = await compareSteps(adult, 3);
-    expect(maxAbsDiff(three.onnx.w, three.tfjs.w)).toBeLessThan(1e-5);
+    expect(maxAbsDiff(three.onnx.w, three.tfjs.w)).toBeLessThan(1e-4);
+    expect(countAbove(three.onnx.w, three.tfjs.w, 1e-6)).toBeLessThan(three.w0.length / 1000);
     expect(three.onnxLosses[2]!.reconstruction).toBeCloseTo(three.tfjsLosses[2]!.reconstruction, 3);
   });
 
   it('matches tfjs on tables with only continuous or only discrete columns', async () => {
     const numeric = await compareSteps(csvView('adult', 300, ['age', 'fnlwgt']), 2);
-    expect(maxAbsDiff(numeric.onnx.w, numeric.tfjs.w)).toBeLessThan(1e-5);
+    expect(relativeDiff(numeric.onnx.a.m, numeric.tfjs.m)).toBeLessThan(2e-6);
+    expect(countAbove(numeric.onnx.w, numeric.tfjs.w, 1e-6)).toBeLessThan(numeric.w0.length / 1000);
     const discrete = await compareSteps(csvView('adult', 300, ['sex', 'race']), 2);
-    expect(maxAbsDiff(discrete.onnx.w, discrete.tfjs.w)).toBeLessThan(1e-5);
+    expect(relativeDiff(discrete.onnx.a.m, discrete.tfjs.m)).toBeLessThan(2e-6);
+    expect(countAbove(discrete.onnx.w, discrete.tfjs.w, 1e-6)).toBeLessThan(discrete.w0.length / 1000);
     // σ is not in the loss without continuous columns: left at its initial 0.1, as tfjs leaves it.
     expect(discrete.onnx.w.at(-1)).toBe(discrete.w0.at(-1));
   });

@@ -1,5 +1,5 @@
 import { type OrtModule, TrainGraph, type TrainSession } from '@synthkit/neural';
-import type { TvaeNetwork } from './tvae-network.js';
+import { latentUniforms, type TvaeNetwork } from './tvae-network.js';
 
 const LOGIT_LIMIT = 30;
 const SIGMA_MIN = 0.01;
@@ -10,7 +10,7 @@ const SIGMA_MAX = 1;
  * by hand, Adam with L2 decay as Adam.apply, then σ clipped to [0.01, 1] as TvaeNetwork.step).
  *
  * Inputs: state `params`, `m`, `v` (flat, ParamSet order); per step `x` [n, dim] (network layout),
- * `eps` [n, embeddingDim], scalars `scale` = lossFactor/n, `invN` = 1/n, `count` = n,
+ * `u` [n, latentUniforms(embeddingDim)] (uniforms, turned into the latent noise ε by Box–Muller), scalars `scale` = lossFactor/n, `invN` = 1/n, `count` = n,
  * `lrt` = lr/(1−β₁ᵗ), `rbc2` = 1/√(1−β₂ᵗ). Outputs: the new state and `losses` [total, reconstruction, KL].
  *
  * Gradients (Xu et al. 2019's loss; z = μ + ε·σ_z with σ_z = exp(½ log σ²_z)):
@@ -36,7 +36,7 @@ export function buildTvaeTrainGraph(net: TvaeNetwork): TrainGraph {
   const m = t.stateInput('m', P);
   const v = t.stateInput('v', P);
   const x = t.input('x', ['N', D]);
-  const eps = t.input('eps', ['N', E]);
+  const eps = t.gaussian(t.input('u', ['N', latentUniforms(E)]), latentUniforms(E), E);
   const [scale, invN, count, lrt, rbc2] = ['scale', 'invN', 'count', 'lrt', 'rbc2'].map((n) =>
     t.input(n, []),
   ) as [string, string, string, string, string];
@@ -83,21 +83,23 @@ export function buildTvaeTrainGraph(net: TvaeNetwork): TrainGraph {
     const xs = t.slice(x, T, D);
     const pre = t.add(t.slice(rec, T, D), t.constant(maskValues(layout.padding), [S]));
     const logits = t.op('Clip', [pre, t.scalar(-LOGIT_LIMIT), t.scalar(LOGIT_LIMIT)]);
-    const logp = t.concat(
-      layout.buckets.map((b) => {
-        const l3 = t.reshape(t.slice(logits, b.start - T, b.start - T + b.count * b.width), [
-          -1,
-          b.count,
-          b.width,
-        ]);
-        const lse = t.op('ReduceLogSumExp', [l3], { axes: [2], keepdims: 1 });
-        return t.reshape(t.sub(l3, lse), [-1, b.count * b.width]);
-      }),
-      1,
-    );
-    recSum.push(t.op('Neg', [t.sumAll(t.mul(xs, logp))]));
+    // log p = l − log Σ exp(l) per span (no max subtracted: |l| ≤ 30), p = exp(l)/Σ exp(l), as
+    // spanLogSoftmax; ORT's ReduceLogSumExp took 4× longer than these plain ops.
+    const exp = t.op('Exp', [logits]);
+    const logp: string[] = [];
+    const prob: string[] = [];
+    for (const b of layout.buckets) {
+      const bucket = (y: string) =>
+        t.reshape(t.slice(y, b.start - T, b.start - T + b.count * b.width), [-1, b.count, b.width]);
+      const e3 = bucket(exp);
+      const sum = t.op('ReduceSum', [e3, t.ints([2])], { keepdims: 1 });
+      const flat = (y: string) => t.reshape(y, [-1, b.count * b.width]);
+      logp.push(flat(t.sub(bucket(logits), t.op('Log', [sum]))));
+      prob.push(flat(t.div(e3, sum)));
+    }
+    recSum.push(t.op('Neg', [t.sumAll(t.mul(xs, t.concat(logp, 1)))]));
     const inRange = t.op('Cast', [t.op('Equal', [logits, pre])], { to: 1 });
-    dRec.push(t.mul(t.mul(t.sub(t.op('Exp', [logp]), xs), inRange), scale));
+    dRec.push(t.mul(t.mul(t.sub(t.concat(prob, 1), xs), inRange), scale));
   }
   const reconstruction = t.mul(recSum.length === 1 ? recSum[0]! : t.add(recSum[0]!, recSum[1]!), scale);
   const expLv = t.op('Exp', [logvar]);
@@ -160,12 +162,15 @@ export function buildTvaeTrainGraph(net: TvaeNetwork): TrainGraph {
   };
   let next: { p: string; m: string; v: string };
   if (dSigma) {
-    const g = t.flatten([...names.map((n) => grads[n]!), dSigma]);
+    const g = t.flatten([...names.map((n) => grads[n]!), dSigma], params.specs);
     const u = t.adam(flat, m, v, g, settings, lrt, rbc2);
     const sigma = t.op('Clip', [tail(u.p), t.scalar(SIGMA_MIN), t.scalar(SIGMA_MAX)]);
     next = { ...u, p: t.concat([body(u.p), sigma], 0) };
   } else {
-    const g = t.flatten(names.map((n) => grads[n]!));
+    const g = t.flatten(
+      names.map((n) => grads[n]!),
+      params.specs,
+    );
     const u = t.adam(body(flat), body(m), body(v), g, settings, lrt, rbc2);
     next = {
       p: t.concat([u.p, tail(flat)], 0),

@@ -80,6 +80,25 @@ export class GraphBuilder {
     return output;
   }
 
+  /**
+   * Adds one node with several outputs (e.g. Unique) and returns their names in order; `used`
+   * marks which outputs are needed, the others get the empty name ONNX uses for "not produced".
+   */
+  opOutputs(
+    opType: string,
+    inputs: readonly string[],
+    used: readonly boolean[],
+    attrs: Readonly<Record<string, Attr>> = {},
+  ): string[] {
+    const id = this.counter++;
+    const outputs = used.map((u, i) => (u ? `${opType.toLowerCase()}_${id}_${i}` : ''));
+    const first = this.op(opType, inputs, attrs, `${opType.toLowerCase()}_${id}`);
+    const node = this.nodes[this.nodes.length - 1]!;
+    node.output = outputs;
+    node.name = first;
+    return outputs;
+  }
+
   /** Serialised ModelProto bytes. */
   build(graphName: string, producer: string): Uint8Array {
     const graph = onnx.GraphProto.create({

@@ -51,3 +51,28 @@ export function fillUniformOpen(rng: Rng, out: Float32Array): Float32Array {
   for (let i = 0; i < out.length; i++) out[i] = (rng.nextUint32() + 0.5) / TWO_32;
   return out;
 }
+
+/**
+ * Standard normals from uniforms in (0, 1) by Box–Muller (Box & Muller, 1958), row by row exactly as
+ * the ONNX graphs compute them (ForwardGraph.gaussian, TrainGraph.gaussian): each row of `width`
+ * (even) uniforms is two halves u₁, u₂ giving [r·cos θ, r·sin θ], r = √(−2 ln u₁), θ = 2π·u₂; the first
+ * `keep` columns of each row are written to out (rows × keep). Training draws its latent noise this
+ * way on both engines, so a tfjs and an onnx step from the same Rng see the same noise.
+ */
+export function boxMuller(
+  u: Float32Array,
+  rows: number,
+  width: number,
+  keep = width,
+  out = new Float32Array(rows * keep),
+): Float32Array {
+  const half = width / 2;
+  for (let i = 0; i < rows; i++)
+    for (let j = 0; j < half; j++) {
+      const r = Math.sqrt(-2 * Math.log(u[i * width + j]!));
+      const theta = 2 * Math.PI * u[i * width + half + j]!;
+      if (j < keep) out[i * keep + j] = r * Math.cos(theta);
+      if (half + j < keep) out[i * keep + half + j] = r * Math.sin(theta);
+    }
+  return out;
+}
