@@ -66,6 +66,7 @@ describe('detectMetadata ids and PII', () => {
         '4111111111111111',
         i % 3 === 0 ? 'yes' : 'no',
         ['Paris', 'Lyon', 'Nice'][i % 3],
+        `"${3 + i} Rue de la Paix, Paris"`,
         `${90210 + i}`,
         `https://example.org/u/${i}`,
         `${900 + (i % 50)}-12-${String(1000 + i).slice(-4)}`,
@@ -73,7 +74,7 @@ describe('detectMetadata ids and PII', () => {
       ].join(','),
     );
     const header =
-      'id,customer_key,session,email,phone,full_name,address,ip,card_number,email_opt_in,city,zip,website,ssn,rating';
+      'id,customer_key,session,email,phone,full_name,address,ip,card_number,email_opt_in,city,home_city,zip,website,ssn,rating';
     return parseCsv(`${header}\n${rows.join('\n')}\n`);
   };
 
@@ -90,7 +91,9 @@ describe('detectMetadata ids and PII', () => {
     expect(meta.columns.address).toEqual({ sdtype: 'pii', kind: 'address' });
     expect(meta.columns.ip).toEqual({ sdtype: 'pii', kind: 'ip' });
     expect(meta.columns.card_number).toEqual({ sdtype: 'pii', kind: 'credit_card' });
-    expect(meta.columns.city).toEqual({ sdtype: 'pii', kind: 'city' });
+    // A city name is an ordinary category; address-like content under a city name is an address.
+    expect(meta.columns.city).toEqual({ sdtype: 'categorical' });
+    expect(meta.columns.home_city).toEqual({ sdtype: 'pii', kind: 'address' });
     expect(meta.columns.zip).toEqual({ sdtype: 'pii', kind: 'postcode' });
     expect(meta.columns.website).toEqual({ sdtype: 'pii', kind: 'url' });
     expect(meta.columns.ssn).toEqual({ sdtype: 'pii', kind: 'ssn' });
@@ -121,6 +124,31 @@ describe('detectMetadata ids and PII', () => {
     const rows = Array.from({ length: 10_000 }, (_, i) => `level ${i}`).join('\n');
     const { table } = await parseCsv(`label\n${rows}\n`);
     expect(detectMetadata(table).columns.label).toEqual({ sdtype: 'categorical' });
+  });
+
+  it('regenerates free text (every value unique, prose) instead of learning it', async () => {
+    const moods = ['quiet', 'noisy', 'clean', 'dusty', 'bright', 'cramped', 'lovely'];
+    const rows = Array.from(
+      { length: 10_000 },
+      (_, i) =>
+        `"Stayed ${1 + (i % 9)} nights, the room was ${moods[i % 7]}; booking ${i} went fine",${i % 5}`,
+    ).join('\n');
+    const { table } = await parseCsv(`review,stars\n${rows}\n`);
+    const meta = detectMetadata(table);
+    expect(meta.columns.review).toEqual({ sdtype: 'pii', kind: 'text' });
+    expect(meta.columns.stars).toEqual({ sdtype: 'categorical' });
+    // Unique short codes and repeated sentences are categories, not free text.
+    const codes = Array.from({ length: 500 }, (_, i) => `AB-${1000 + i},"${moods[i % 7]} room, fine stay"`);
+    const c = detectMetadata((await parseCsv(`code,remark\n${codes.join('\n')}\n`)).table);
+    expect(c.columns.code).toEqual({ sdtype: 'categorical' });
+    expect(c.columns.remark).toEqual({ sdtype: 'categorical' });
+  });
+
+  it('keeps a city column of ordinary names categorical, however many rows', async () => {
+    const cities = ['Paris', 'Lyon', 'Nice', 'Saint-Étienne', 'Le Havre'];
+    const rows = Array.from({ length: 2000 }, (_, i) => cities[(i * 7) % 5]).join('\n');
+    const { table } = await parseCsv(`City\n${rows}\n`);
+    expect(detectMetadata(table).columns.City).toEqual({ sdtype: 'categorical' });
   });
 
   it('honours a given primary key and rejects one with duplicates', async () => {

@@ -4,6 +4,7 @@ import { looksLikeIdName } from '../pii/column-name.js';
 import { detectPiiKind, isUuid } from '../pii/detect-pii.js';
 import { type Column, MISSING_CODE } from '../table/column.js';
 import type { Table } from '../table/table.js';
+import { isCityName, isFreeText, looksLikeAddresses } from './detect-text.js';
 import type { ColumnMetadata, IdMetadata, Metadata, NumericalMetadata } from './types.js';
 
 export interface DetectOptions {
@@ -16,7 +17,10 @@ export interface DetectOptions {
 /**
  * What each column means, guessed from its name and values (the user can edit the result):
  * - id: a key-like name (id, user_id, uuid, key…) with every value unique, or UUID-shaped values;
- * - pii: emails, phones, names, addresses… by name and content (see pii/detect-pii.ts);
+ * - pii: emails, phones, names, addresses… by name and content (see pii/detect-pii.ts); a column
+ *   named like a city stays categorical unless its values look like addresses;
+ * - free text (nearly every value unique, prose not short codes) is pii kind 'text', regenerated
+ *   rather than learned, since learning it could only copy real values (detect-text.ts);
  * - numbers with few distinct whole non-negative values are categorical, following SDV's detection
  *   (more than 5 rows and at most min(round(rows / 10), 10) distinct values), so taxis' passengers
  *   (0-6) is categorical while Adult's education-num (16 values) stays numerical;
@@ -69,7 +73,11 @@ function detectColumn(name: string, col: Column, format: ColumnFormat | undefine
         return { sdtype: 'id', style: s.style, ...s.extra };
       }
       const kind = detectPiiKind(name, col);
-      if (kind !== undefined) return { sdtype: 'pii', kind };
+      // "city" is a weak name: Paris/Lyon/Nice are ordinary categories, worth learning; only
+      // address-like content (a street number) makes it personal data.
+      if (kind !== undefined && kind !== 'city') return { sdtype: 'pii', kind };
+      if (isCityName(name) && looksLikeAddresses(col)) return { sdtype: 'pii', kind: 'address' };
+      if (isFreeText(col)) return { sdtype: 'pii', kind: 'text' };
       return { sdtype: 'categorical' };
     }
     case 'number': {

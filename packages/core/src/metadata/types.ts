@@ -65,6 +65,8 @@ export const PII_KINDS = [
   'ssn',
   'url',
   'username',
+  /** Free text (nearly every value unique, prose not codes): regenerated as placeholder sentences. */
+  'text',
 ] as const;
 export type PiiKind = (typeof PII_KINDS)[number];
 

@@ -53,6 +53,7 @@ const FAKERS: Readonly<Record<PiiKind, (rng: Rng) => string>> = {
   ssn: syntheticSsn,
   url: () => faker.internet.url(),
   username: () => faker.internet.username(),
+  text: () => faker.lorem.sentence(),
 };
 
 /**
