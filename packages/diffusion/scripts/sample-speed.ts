@@ -1,39 +1,44 @@
 import { Rng } from '@synthkit/core';
 import { OnnxTabularModel } from '../src/byo/onnx-tabular-model.js';
-import {
-  type DenoiserArchitecture,
-  denoiserParamSpecs,
-  weightsFromFlat,
-} from '../src/denoiser/architecture.js';
 import { denoiserToOnnx } from '../src/denoiser/onnx-denoiser.js';
-import { fitSidecar } from '../src/encoder/fit-sidecar.js';
-import { sidecarLayout } from '../src/encoder/sidecar.js';
-import { loadAdultView } from '../test/adult-view.js';
+import { OnnxDenoiser } from '../src/onnx/onnx-denoiser-session.js';
+import { randomAdultDenoiser } from '../test/random-denoiser.js';
 
-// Sampling speed alone (it does not depend on the weights): random weights of the Adult-shaped
-// denoiser, n rows × steps through OnnxTabularModel. Usage: sample-speed.ts [rows] [steps] [hidden]
+// Sampling speed alone (it does not depend on the weights): the Adult-shaped denoiser with random
+// weights. Per thread count and batch size: the ONNX call alone over n rows (median of `calls`),
+// then the whole loop (model + posterior steps in JS) for n rows × steps.
+// Usage: sample-speed.ts [rows] [steps] [threads,…] [batch,…] [hidden] [calls]
 const n = Number(process.argv[2] ?? 26049);
-const steps = Number(process.argv[3] ?? 20);
-const hidden = (process.argv[4] ?? '256,256,256,256').split(',').map(Number);
-const view = await loadAdultView();
-const sidecar = fitSidecar(view, { kind: 'cosine', T: 1000 });
-const layout = sidecarLayout(sidecar);
-const arch: DenoiserArchitecture = {
-  width: layout.width,
-  timeDim: 128,
-  hidden: [256, 256, 256, 256],
-  activation: 'relu',
-};
-let size = 0;
-for (const s of denoiserParamSpecs(arch)) size += s.shape.reduce((a, b) => a * b, 1);
-const rng = new Rng(1);
-const flat = Float32Array.from({ length: size }, () => (rng.next() - 0.5) * 0.1);
-const onnx = denoiserToOnnx(weightsFromFlat(arch, flat));
-const model = await OnnxTabularModel.load(onnx, sidecar);
-const t0 = performance.now();
-let rows = 0;
-for await (const t of model.sample(n, { seed: 1, steps })) rows += t.nRows;
-const s = (performance.now() - t0) / 1000;
-console.log(
-  `${rows} rows x ${steps} steps, hidden ${hidden.join(',')}: ${s.toFixed(2)} s, ${((s * 1000) / steps).toFixed(1)} ms/step`,
-);
+const steps = Number(process.argv[3] ?? 10);
+const threadList = (process.argv[4] ?? '1,2').split(',').map(Number);
+const batchList = (process.argv[5] ?? '4096').split(',').map(Number);
+const hidden = (process.argv[6] ?? '256,256,256,256').split(',').map(Number);
+const calls = Number(process.argv[7] ?? 5);
+const { sidecar, layout, weights } = await randomAdultDenoiser(hidden);
+const onnx = denoiserToOnnx(weights);
+const rng = new Rng(2);
+const x = Float32Array.from({ length: n * layout.width }, () => rng.normal());
+const median = (a: number[]): number => a.sort((p, q) => p - q)[a.length >> 1]!;
+for (const threads of threadList) {
+  const d = await OnnxDenoiser.open(onnx, layout, { threads });
+  const model = await OnnxTabularModel.load(onnx, sidecar, { threads });
+  for (const batch of batchList) {
+    const times: number[] = [];
+    for (let c = 0; c < calls; c++) {
+      const t0 = performance.now();
+      for (let s = 0; s < n; s += batch) {
+        const rows = Math.min(batch, n - s);
+        await d.run(x.subarray(s * layout.width, (s + rows) * layout.width), rows, 500 + c);
+      }
+      times.push(performance.now() - t0);
+    }
+    const t0 = performance.now();
+    for await (const t of model.sample(n, { seed: 1, steps, batchSize: batch })) void t;
+    const loop = (performance.now() - t0) / steps;
+    console.log(
+      `hidden ${hidden.join(',')}, ${threads} thread(s), batch ${batch}: network ${median(times).toFixed(1)} ms per ${n} rows; whole step ${loop.toFixed(1)} ms (${steps} steps)`,
+    );
+  }
+  await d.release();
+  await model.release();
+}

@@ -89,10 +89,16 @@ export const ddpmOptions = defineOptions({
     default: 'auto',
     description: 'onnxruntime for sampling: auto (node, CUDA if installed), cpu, cuda, web',
   },
-  threads: { type: 'integer', default: 1, min: 1, max: 64, description: 'onnxruntime intra-op threads' },
+  threads: {
+    type: 'integer',
+    default: 0,
+    min: 0,
+    max: 64,
+    description: 'onnxruntime intra-op threads; 0 = one per core',
+  },
   sampleBatchSize: {
     type: 'integer',
-    default: 8192,
+    default: 4096,
     min: 1,
     description: 'rows per denoiser call when sampling',
   },

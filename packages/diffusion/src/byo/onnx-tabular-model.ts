@@ -15,6 +15,7 @@ import { type NoiseSchedule, scheduleFromSpec } from '../schedule/noise-schedule
 
 export interface OnnxLoadOptions {
   readonly device?: Device;
+  /** onnxruntime intra-op threads; default (and 0): one per core. */
   readonly threads?: number;
   /** Columns of the table the samples are meant for: a sidecar column outside them is an error. */
   readonly columns?: readonly string[];
@@ -26,7 +27,7 @@ export interface OnnxSampleOptions {
   readonly steps?: number;
   /** 1 (default): DDPM noise; 0: deterministic DDIM update for numerical columns. */
   readonly eta?: number;
-  /** Rows per model call (default 8192). */
+  /** Rows per model call (default 4096). */
   readonly batchSize?: number;
   /** For a class-conditional model: the category of the conditioning column every row gets. */
   readonly label?: string;
@@ -91,7 +92,7 @@ export class OnnxTabularModel {
       );
     const eta = o.eta ?? 1;
     if (!(eta >= 0 && eta <= 1)) throw new SynthkitError('BAD_OPTION', `eta must be in [0, 1], got ${eta}`);
-    const batchSize = o.batchSize ?? 8192;
+    const batchSize = o.batchSize ?? 4096;
     if (!Number.isInteger(batchSize) || batchSize < 1)
       throw new SynthkitError('BAD_OPTION', `batchSize must be a positive integer, got ${batchSize}`);
     if (o.label === undefined) return { steps, eta, batchSize };

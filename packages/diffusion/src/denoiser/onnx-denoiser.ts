@@ -30,12 +30,18 @@ export function denoiserToOnnx(w: DenoiserWeights, options: DenoiserOnnxOptions 
   };
   const silu = (input: string): string => g.op('Mul', [input, g.op('Sigmoid', [input])]);
 
-  const tFloat = timeIsInt ? g.op('Cast', [t], { to: ONNX_FLOAT }) : t;
+  // A sampling call has one t for all rows: the time MLP runs once per distinct t (Unique), not per
+  // row, and is gathered back to the rows (≈ 11 % of a 4 × 256 denoiser's work per row saved)
+  const [tUnique, , tRow] = g.opOutputs('Unique', [t], [true, false, true], { sorted: 0 });
+  const tFloat = timeIsInt ? g.op('Cast', [tUnique!], { to: ONNX_FLOAT }) : tUnique!;
   const tCol = g.op('Unsqueeze', [tFloat, g.int64Tensor('axis1', [1], [1])]);
   const freqs = sinusoidFrequencies(w.timeDim);
   const args = g.op('Mul', [tCol, g.floatTensor('freqs', freqs, [1, freqs.length])]);
   const sinusoid = g.op('Concat', [g.op('Cos', [args]), g.op('Sin', [args])], { axis: 1 });
-  let emb = dense(silu(dense(sinusoid, 'timeMlp1')), 'timeMlp2');
+  const proj = params.get('proj')!;
+  // proj's bias joins the per-t embedding, so the row-wise sum is Gemm's C operand (no separate Add)
+  const timeEmb = g.op('Add', [dense(silu(dense(sinusoid, 'timeMlp1')), 'timeMlp2'), proj.bias]);
+  let emb = g.op('Gather', [timeEmb, tRow!], { axis: 0 });
   if (w.labelEmbedding && y) {
     const table = g.floatTensor('labelEmbedding', w.labelEmbedding.table, [
       w.labelEmbedding.numClasses,
@@ -43,7 +49,7 @@ export function denoiserToOnnx(w: DenoiserWeights, options: DenoiserOnnxOptions 
     ]);
     emb = g.op('Add', [emb, silu(g.op('Gather', [table, y], { axis: 0 }))]);
   }
-  let h = g.op('Add', [dense(x, 'proj'), emb]);
+  let h = g.op('Gemm', [x, proj.kernel, emb]);
   for (let i = 0; i < w.hidden.length; i++) {
     const z = dense(h, `hidden${i}`);
     h = w.activation === 'relu' ? g.op('Relu', [z]) : silu(z);

@@ -1,4 +1,5 @@
 import type { Rng } from '@synthkit/core';
+import { expNonPositive } from '../sampling/exp-non-positive.js';
 
 /**
  * Multinomial diffusion (Hoogeboom et al., 2021) for one categorical column with K classes:
@@ -29,32 +30,45 @@ export function multinomialReverseStep(
 ): void {
   const nCat = spanSize.length;
   if (nCat === 0) return;
-  const maxK = Math.max(...spanSize);
+  let maxK = 0;
+  for (let c = 0; c < nCat; c++) maxK = Math.max(maxK, spanSize[c]!);
   const w = new Float64Array(maxK);
   const alpha = alphaBar / alphaBarPrev;
   const last = alphaBarPrev >= 1;
+  // per column: A_k = aHere at k = x_t, aOther elsewhere; θ_k ∝ A_k·(scale·e_k + cPrev), e = exp(logit − max)
+  const aOther = new Float64Array(nCat);
+  const aHere = new Float64Array(nCat);
+  const cPrev = new Float64Array(nCat);
   for (let c = 0; c < nCat; c++) {
     const K = spanSize[c]!;
-    const s0 = spanStart[c]!;
-    const aOther = (1 - alpha) / K;
-    const aHere = alpha + aOther;
-    const cPrev = (1 - alphaBarPrev) / K;
-    for (let r = 0; r < rows; r++) {
-      const o = r * outStride + s0;
-      const xt = codes[r * nCat + c]!;
-      let max = Number.NEGATIVE_INFINITY;
-      for (let k = 0; k < K; k++) if (out[o + k]! > max) max = out[o + k]!;
+    aOther[c] = (1 - alpha) / K;
+    aHere[c] = alpha + aOther[c]!;
+    cPrev[c] = last ? 0 : (1 - alphaBarPrev) / K;
+  }
+  // row-major: each row's outputs are read once, in order, while they are in cache
+  for (let r = 0; r < rows; r++) {
+    const row = r * outStride;
+    const cr = r * nCat;
+    for (let c = 0; c < nCat; c++) {
+      const K = spanSize[c]!;
+      const o = row + spanStart[c]!;
+      const xt = codes[cr + c]!;
+      let max = out[o]!;
+      for (let k = 1; k < K; k++) if (out[o + k]! > max) max = out[o + k]!;
       let z = 0;
       for (let k = 0; k < K; k++) {
-        const e = Math.exp(out[o + k]! - max);
+        const e = expNonPositive(out[o + k]! - max);
         w[k] = e;
         z += e;
       }
       // θ_k ∝ A_k·(ᾱ_prev·p̂_k + c): the same posterior as multinomialPosteriorLog, unnormalised
+      const scale = last ? 1 : alphaBarPrev / z;
+      const cp = cPrev[c]!;
+      const ao = aOther[c]!;
+      const ah = aHere[c]!;
       let total = 0;
-      const scale = alphaBarPrev / z;
       for (let k = 0; k < K; k++) {
-        const v = (k === xt ? aHere : aOther) * (last ? w[k]! : scale * w[k]! + cPrev);
+        const v = (k === xt ? ah : ao) * (scale * w[k]! + cp);
         w[k] = v;
         total += v;
       }
@@ -67,7 +81,7 @@ export function multinomialReverseStep(
           break;
         }
       }
-      codes[r * nCat + c] = pick;
+      codes[cr + c] = pick;
     }
   }
 }

@@ -30,7 +30,7 @@ export class OnnxDenoiser {
     layout: SidecarLayout,
     options: { device?: Device; threads?: number; source?: string } = {},
   ): Promise<OnnxDenoiser> {
-    const opened = await openSession(bytes, options.device ?? 'auto', options.threads ?? 1);
+    const opened = await openSession(bytes, options.device ?? 'auto', options.threads ?? 0);
     const source = options.source ?? 'ONNX model';
     const { session } = opened;
     const fail = (what: string, hint: string): never => {

@@ -6,7 +6,7 @@ import { handBuiltModel, optimalTables } from '../../test/hand-built-model.js';
 import { sampleOnnxModel } from '../byo/onnx-tabular-model.js';
 import type { DiffusionSidecar } from '../encoder/sidecar.js';
 import { cosineSchedule } from '../schedule/noise-schedule.js';
-import { openSession } from './runtime.js';
+import { defaultThreads, openSession } from './runtime.js';
 
 const T = 50;
 const sidecar: DiffusionSidecar = {
@@ -26,8 +26,14 @@ const model = handBuiltModel({
 describe('onnxruntime selection', () => {
   it('runs on onnxruntime-node by default and on onnxruntime-web on request, with the same numbers', async () => {
     const native = await openSession(model);
-    expect(native.description).toMatch(/^onnxruntime-node .*\(cpu, 1 thread\)/);
+    const n = defaultThreads();
+    expect(native.description).toBe(
+      `onnxruntime-node ${native.description.split(' ')[1]} (cpu, ${n} thread${n > 1 ? 's' : ''})`,
+    );
     await native.session.release();
+    const one = await openSession(model, 'cpu', 1);
+    expect(one.description).toMatch(/^onnxruntime-node .*\(cpu, 1 thread\)$/);
+    await one.session.release();
     const a = await sampleOnnxModel(model, sidecar, 64, { seed: 4, steps: 10 });
     const b = await sampleOnnxModel(model, sidecar, 64, { seed: 4, steps: 10, device: 'web' });
     const va = a.column('v');
