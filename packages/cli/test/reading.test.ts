@@ -46,6 +46,11 @@ describe('reading flags', () => {
     expect(lenient.code).toBe(0);
     expect(lenient.stdout).toMatch(/warning: Column "a": 30 infinite value\(s\) read as missing/);
     expect(readFileSync(join(dir, 'o.csv'), 'utf8').split('\n')[0]).toBe('a,b');
+    // With --out -, the warning goes to stderr and stdout holds only the CSV.
+    const piped = synthkit(['generate', semi, '--non-finite', 'missing', '-n', '5', '--out', '-']);
+    expect(piped.stdout.split('\n')[0]).toBe('a,b');
+    expect(piped.stdout.trimEnd().split('\n')).toHaveLength(6);
+    expect(piped.stderr).toMatch(/^warning: Column "a"/);
 
     const evaluate = (...flags: string[]) =>
       synthkit(['evaluate', semi, join(dir, 'o.csv'), '--metrics', 'quality', '-q', ...flags]);

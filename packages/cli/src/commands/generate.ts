@@ -4,6 +4,7 @@ import {
   checkOutPath,
   fitFromFile,
   type GeneratorFlags,
+  isStdout,
   type SampleFlags,
   sampleToFile,
 } from '../pipeline.js';
@@ -30,6 +31,8 @@ export const generateCommand: CliCommand = {
         const env = envOf(cmd);
         const clock = new Stopwatch();
         await checkOutPath(opts.out);
+        // Before reading: warnings about the input must not land in the CSV on stdout.
+        if (isStdout(opts.out)) env.useStdoutForData();
         const { synth, table, generator } = await fitFromFile(env, input, opts, clock);
         const rows = opts.rows ?? table.nRows;
         const written = await sampleToFile(env, synth, {
