@@ -4,16 +4,17 @@
  * bench/results, and the live demos run in Chromium (served on 127.0.0.1, nothing fetched from
  * elsewhere) and show their results.
  */
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, removeDir, serveStatic } from '../../apps/demo/test/harness.js';
+import { asProduction, launchChromium, removeDir, serveStatic } from '../../apps/demo/test/harness.js';
 import { buildDocs } from '../scripts/build.mjs';
 import { checkInternalLinks } from './internal-links.js';
 
-const BENCH = new URL('../../bench/results/', import.meta.url);
+// The benchmark page's sources: the bench suites and the studio's in-browser figures.
+const RESULTS = [new URL('../../bench/results/', import.meta.url), new URL('../../apps/demo/results/', import.meta.url)];
 
 let site = '';
 let server: Awaited<ReturnType<typeof serveStatic>> | undefined;
@@ -22,7 +23,7 @@ let browser: Browser | undefined;
 beforeAll(async () => {
   site = mkdtempSync(join(tmpdir(), 'synthkit-docs-'));
   const t0 = performance.now();
-  await buildDocs({ outDir: site });
+  await asProduction(() => buildDocs({ outDir: site }));
   console.log(`docs site built in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 }, 240_000);
 
@@ -83,12 +84,14 @@ describe('docs build', () => {
     expect(text(page('packages/cli.html'))).toMatch(/synthkit generate/);
   });
 
-  it('builds the benchmark page from bench/results/*.json', () => {
+  it('builds the benchmark page from bench/results/*.json and apps/demo/results/*.json', () => {
     const html = page('benchmarks.html');
-    const files = readdirSync(BENCH).filter((f) => f.endsWith('.json'));
+    const files = RESULTS.flatMap((dir) =>
+      existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.json')).map((f) => new URL(f, dir)) : [],
+    );
     expect(files.length).toBeGreaterThan(0);
     for (const f of files) {
-      const suite = JSON.parse(readFileSync(new URL(f, BENCH), 'utf8')) as {
+      const suite = JSON.parse(readFileSync(f, 'utf8')) as {
         suite: string;
         rows: { measure: string }[];
       };

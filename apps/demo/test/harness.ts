@@ -32,15 +32,33 @@ const TYPES: Record<string, string> = {
   '.md': 'text/plain; charset=utf-8',
 };
 
+/**
+ * Runs a build as production. Vite bakes `process.env.NODE_ENV` into the bundle when it is set, and
+ * vitest sets it to 'test': the dependencies' development branches would then be shipped and the
+ * measured bundle would not be the one a visitor downloads.
+ */
+export async function asProduction<T>(build: () => Promise<T>): Promise<T> {
+  const before = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    return await build();
+  } finally {
+    if (before === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = before;
+  }
+}
+
 export async function buildDemo(): Promise<string> {
   const outDir = mkdtempSync(join(tmpdir(), 'synthkit-demo-'));
   const { build } = await import('vite');
-  await build({
-    root: DEMO_DIR,
-    configFile: join(DEMO_DIR, 'vite.config.ts'),
-    logLevel: 'error',
-    build: { outDir, emptyOutDir: true },
-  });
+  await asProduction(() =>
+    build({
+      root: DEMO_DIR,
+      configFile: join(DEMO_DIR, 'vite.config.ts'),
+      logLevel: 'error',
+      build: { outDir, emptyOutDir: true },
+    }),
+  );
   return outDir;
 }
 

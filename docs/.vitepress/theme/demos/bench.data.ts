@@ -1,6 +1,8 @@
 /**
  * Build-time data for the benchmarks page: every suite's JSON in bench/results (written by
- * `npm run bench`), read when the docs are built, so the page always shows the committed figures.
+ * `npm run bench`) and the studio's in-browser figures (apps/demo/results, written by
+ * apps/demo/scripts/measure-browser.ts), read when the docs are built, so the page always shows
+ * the committed figures.
  */
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
@@ -32,7 +34,7 @@ export { data };
 
 // The glob is relative to this file (docs/.vitepress/theme/demos).
 export default defineLoader({
-  watch: ['../../../../bench/results/*.json'],
+  watch: ['../../../../bench/results/*.json', '../../../../apps/demo/results/*.json'],
   load(files: string[]): BenchSuite[] {
     return files
       .sort()
