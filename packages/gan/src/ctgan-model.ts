@@ -12,6 +12,7 @@ import {
   type BackendInfo,
   ConditionalSampler,
   conditionFilter,
+  DecodeGraph,
   type ForwardSession,
   fillNormal,
   fillUniformOpen,
@@ -54,7 +55,7 @@ export class CtganModel implements FittedModel {
     private readonly resumable: boolean,
   ) {}
 
-  private session: Promise<ForwardSession | undefined> | undefined;
+  private session: Promise<{ session: ForwardSession; decoder: DecodeGraph } | undefined> | undefined;
 
   /** Fits the encoder and trains; with `resumeFrom` (a resumable save) continues up to `options.epochs`. */
   static async train(
@@ -220,8 +221,17 @@ export class CtganModel implements FittedModel {
         category = new Int32Array(chunk).fill(fixed.code);
       } else ({ column, category } = this.sampler.sampleOriginal(chunk, condRng));
       const cond = this.sampler.encode(column, category);
-      const raw = await this.generateRaw(cond, chunk, noiseRng);
-      return this.encoder.inverse(raw, chunk, {
+      const fast = await this.ortSampler();
+      if (fast) {
+        // Uniforms only: the graph makes the noise (Box–Muller) and draws the categories.
+        const u = fillUniformOpen(
+          noiseRng,
+          new Float32Array(chunk * evenWidth(this.network.shape.embeddingDim)),
+        );
+        const out = await fast.session.run({ u, c: cond, ...fast.decoder.feeds(chunk, decodeRng) }, chunk);
+        return fast.decoder.toView(out, chunk);
+      }
+      return this.encoder.inverse(this.generateRaw(cond, chunk, noiseRng), chunk, {
         categorical: 'sample',
         rng: decodeRng,
         layout: this.network.layout,
@@ -231,22 +241,23 @@ export class CtganModel implements FittedModel {
   }
 
   /**
-   * Raw generator output (running batch-norm statistics, so rows do not depend on their batch):
-   * onnxruntime when it loads and the backend is not the bit-reproducible cpu one, else TensorFlow.js.
+   * Generator and decoding on onnxruntime (running batch-norm statistics, so rows do not depend on
+   * their batch) when it loads and the backend is not the bit-reproducible cpu one; else undefined.
    */
-  private async generateRaw(cond: Float32Array, rows: number, noiseRng: Rng): Promise<Float32Array> {
+  private ortSampler(): Promise<{ session: ForwardSession; decoder: DecodeGraph } | undefined> {
+    if (tf.getBackend() === 'cpu') return Promise.resolve(undefined);
+    this.session ??= loadOrt().then(async (ort) => {
+      if (!ort) return undefined;
+      const decoder = new DecodeGraph(this.encoder, this.network.layout, { categorical: 'sample' });
+      return { session: await this.network.generatorSession(ort, decoder), decoder };
+    });
+    return this.session;
+  }
+
+  /** Raw generator output on TensorFlow.js (running batch-norm statistics). */
+  private generateRaw(cond: Float32Array, rows: number, noiseRng: Rng): Float32Array {
     const E = this.network.shape.embeddingDim;
     const C = this.sampler.dim;
-    if (tf.getBackend() !== 'cpu') {
-      this.session ??= loadOrt().then((ort) => (ort ? this.network.generatorSession(ort) : undefined));
-      const session = await this.session;
-      // Uniforms only: the graph turns them into the normal noise (Box–Muller).
-      if (session)
-        return session.run(
-          { u: fillUniformOpen(noiseRng, new Float32Array(rows * evenWidth(E))), c: cond },
-          rows,
-        );
-    }
     const noise = fillNormal(noiseRng, new Float32Array(rows * E));
     const input = new Float32Array(rows * (E + C));
     for (let i = 0; i < rows; i++) {
@@ -345,7 +356,7 @@ export class CtganModel implements FittedModel {
   /** Frees the tensors of the networks and the onnxruntime session. */
   dispose(): void {
     this.network.dispose();
-    void this.session?.then((s) => s?.release());
+    void this.session?.then((s) => s?.session.release());
   }
 }
 

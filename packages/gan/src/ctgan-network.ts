@@ -3,6 +3,7 @@ import {
   Adam,
   activateSpans,
   type ConditionalSampler,
+  type DecodeGraph,
   ForwardGraph,
   type ForwardSession,
   fillGumbel,
@@ -95,11 +96,15 @@ export class CtganNetwork {
    * embeddingDim rounded up to even, turned into the normal noise in the graph) and `c` (conditional
    * vectors, when there are discrete columns); weights and running statistics copied in.
    */
-  async generatorSession(ort: OrtModule): Promise<ForwardSession> {
+  async generatorSession(ort: OrtModule, decode?: DecodeGraph): Promise<ForwardSession> {
     const p = this.generator.views();
     const data = (t: tf.Tensor) => t.dataSync() as Float32Array;
     const E = this.shape.embeddingDim;
-    const f = new ForwardGraph(this.condDim > 0 ? { u: evenWidth(E), c: this.condDim } : { u: evenWidth(E) });
+    const f = new ForwardGraph({
+      u: evenWidth(E),
+      ...(this.condDim > 0 ? { c: this.condDim } : {}),
+      ...decode?.inputs,
+    });
     let noise = f.gaussian('u');
     if (evenWidth(E) !== E) noise = f.firstColumns(noise, E);
     let x = this.condDim > 0 ? f.concat([noise, 'c']) : noise;
@@ -116,11 +121,10 @@ export class CtganNetwork {
       x = f.concat([f.relu(norm), x]);
       width += h;
     });
-    return f.session(
-      ort,
-      f.dense(x, data(p['out.w']!), data(p['out.b']!), width, this.layout.dim),
-      this.layout.dim,
-    );
+    const raw = f.dense(x, data(p['out.w']!), data(p['out.b']!), width, this.layout.dim);
+    return decode
+      ? f.session(ort, decode.append(f, raw), decode.outputWidth)
+      : f.session(ort, raw, this.layout.dim);
   }
 
   /**

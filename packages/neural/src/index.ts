@@ -16,6 +16,7 @@ export {
   TabularEncoder,
 } from './encoder/tabular-encoder.js';
 export { NetworkLayout, type SpanBucket } from './layout/network-layout.js';
+export { DecodeGraph, type DecodeGraphOptions } from './onnx/decode-graph.js';
 export { ForwardGraph, ForwardSession } from './onnx/forward-graph.js';
 export { GraphBuilder, ONNX_FLOAT, ONNX_INT64, OPSET } from './onnx/graph-builder.js';
 export { createSession, loadOrt, type OrtModule } from './onnx/ort-runtime.js';

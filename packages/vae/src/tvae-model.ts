@@ -9,6 +9,7 @@ import {
   type ViewTable,
 } from '@synthkit/core';
 import {
+  DecodeGraph,
   type ForwardSession,
   fillNormal,
   fillUniformOpen,
@@ -27,13 +28,18 @@ import {
   trainLoop,
 } from '@synthkit/neural';
 import type { TvaeOptions } from './options.js';
-import { TvaeNetwork, type TvaeShape } from './tvae-network.js';
+import { latentUniforms, TvaeNetwork, type TvaeShape } from './tvae-network.js';
 import { type TvaeCheckpoint, TvaeOnnxTrainer } from './tvae-onnx-trainer.js';
 
 const FORMAT = 'synthkit-tvae';
 const VERSION = 1;
 /** Decoder rows per call when sampling: no batch statistics, so bigger is just faster. */
 const SAMPLE_CHUNK = 4096;
+
+interface OrtSampler {
+  readonly session: ForwardSession;
+  readonly decoder: DecodeGraph;
+}
 
 interface Trained {
   readonly epochs: number;
@@ -53,7 +59,9 @@ export class TvaeModel implements FittedModel {
   /** How one-hots are decoded when sampling (an option, not part of the trained state). */
   categorical: TvaeOptions['categorical'] = 'sample';
 
-  private session: Promise<ForwardSession | undefined> | undefined;
+  private sampler:
+    | { categorical: TvaeOptions['categorical']; ready: Promise<OrtSampler | undefined> }
+    | undefined;
 
   static async train(
     view: ViewTable,
@@ -183,8 +191,19 @@ export class TvaeModel implements FittedModel {
     const noiseRng = ctx.rng.fork('noise');
     const decodeRng = ctx.rng.fork('decode');
     const chunk = Math.min(SAMPLE_CHUNK, Math.max(1, n));
+    const U = latentUniforms(this.network.shape.embeddingDim);
     const generate = async (): Promise<ViewTable> => {
-      const raw = await this.decode(noiseRng, chunk);
+      const fast = await this.ortSampler();
+      if (fast) {
+        // Uniforms only: the graph makes the noise (Box–Muller) and draws the categories.
+        const u = fillUniformOpen(noiseRng, new Float32Array(chunk * U));
+        const out = await fast.session.run({ u, ...fast.decoder.feeds(chunk, decodeRng) }, chunk);
+        return fast.decoder.toView(out, chunk);
+      }
+      const raw = this.network.generate(
+        fillNormal(noiseRng, new Float32Array(chunk * this.network.shape.embeddingDim)),
+        chunk,
+      ).raw;
       return this.encoder.inverse(raw, chunk, {
         layout: this.network.layout,
         categorical: this.categorical,
@@ -195,17 +214,25 @@ export class TvaeModel implements FittedModel {
     return streamRows(n, ctx, { generate, chunk });
   }
 
-  /** Decoder output: onnxruntime when it loads and the backend is not the bit-reproducible cpu one, else TensorFlow.js. */
-  private async decode(noiseRng: Rng, rows: number): Promise<Float32Array> {
-    const E = this.network.shape.embeddingDim;
-    if (tf.getBackend() !== 'cpu') {
-      this.session ??= loadOrt().then((ort) => (ort ? this.network.decoderSession(ort) : undefined));
-      const session = await this.session;
-      // Uniforms only: the graph turns them into the latent noise (Box–Muller).
-      if (session)
-        return session.run({ u: fillUniformOpen(noiseRng, new Float32Array(rows * (E + (E % 2)))) }, rows);
+  /**
+   * Decoder and decoding on onnxruntime when it loads and the backend is not the bit-reproducible
+   * cpu one (else undefined: TensorFlow.js and TabularEncoder.inverse). Rebuilt if `categorical` changed.
+   */
+  private ortSampler(): Promise<OrtSampler | undefined> {
+    if (tf.getBackend() === 'cpu') return Promise.resolve(undefined);
+    if (this.sampler?.categorical !== this.categorical) {
+      void this.sampler?.ready.then((s) => s?.session.release());
+      const categorical = this.categorical;
+      const decoder = new DecodeGraph(this.encoder, this.network.layout, {
+        categorical,
+        valueNoise: this.network.sigmas(),
+      });
+      const ready = loadOrt().then(async (ort) =>
+        ort ? { session: await this.network.decoderSession(ort, decoder), decoder } : undefined,
+      );
+      this.sampler = { categorical, ready };
     }
-    return this.network.generate(fillNormal(noiseRng, new Float32Array(rows * E)), rows).raw;
+    return this.sampler.ready;
   }
 
   save(): ModelState {
@@ -270,6 +297,6 @@ export class TvaeModel implements FittedModel {
 
   dispose(): void {
     this.network.dispose();
-    void this.session?.then((s) => s?.release());
+    void this.sampler?.ready.then((s) => s?.session.release());
   }
 }

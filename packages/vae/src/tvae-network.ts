@@ -2,6 +2,7 @@ import type { Rng } from '@synthkit/core';
 import {
   Adam,
   boxMuller,
+  type DecodeGraph,
   dense,
   ForwardGraph,
   type ForwardSession,
@@ -181,13 +182,14 @@ export class TvaeNetwork {
 
   /**
    * The decoder as an onnxruntime session for sampling: input `u` (uniforms, width embeddingDim
-   * rounded up to even, turned into the latent normal noise in the graph); weights copied in.
+   * rounded up to even, turned into the latent noise in the graph); weights copied in. With a
+   * DecodeGraph the session also decodes (its inputs added, its output instead of the raw rows).
    */
-  async decoderSession(ort: OrtModule): Promise<ForwardSession> {
+  async decoderSession(ort: OrtModule, decode?: DecodeGraph): Promise<ForwardSession> {
     const p = this.params.views();
     const data = (name: string) => p[name]!.dataSync() as Float32Array;
     const E = this.shape.embeddingDim;
-    const f = new ForwardGraph({ u: E + (E % 2) });
+    const f = new ForwardGraph({ u: latentUniforms(E), ...decode?.inputs });
     let x = f.gaussian('u');
     if (E % 2) x = f.firstColumns(x, E);
     let width = E;
@@ -195,7 +197,10 @@ export class TvaeNetwork {
       x = f.relu(f.dense(x, data(`dec${i}.w`), data(`dec${i}.b`), width, h));
       width = h;
     });
-    return f.session(ort, f.dense(x, data('out.w'), data('out.b'), width, this.layout.dim), this.layout.dim);
+    const raw = f.dense(x, data('out.w'), data('out.b'), width, this.layout.dim);
+    return decode
+      ? f.session(ort, decode.append(f, raw), decode.outputWidth)
+      : f.session(ort, raw, this.layout.dim);
   }
 
   /** σ of each tanh column. */
