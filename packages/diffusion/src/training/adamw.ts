@@ -7,9 +7,8 @@ import { type ParamSet, tf } from '@synthkit/neural';
  * decays it linearly to 0). @synthkit/neural's Adam is the coupled-L2, fixed-rate variant.
  */
 export class AdamW {
-  // one flat m and v over all parameters: a handful of kernels per step instead of ~15 per tensor
-  private readonly m: tf.Variable;
-  private readonly v: tf.Variable;
+  private readonly m: tf.Variable[];
+  private readonly v: tf.Variable[];
   step = 0;
 
   constructor(
@@ -18,39 +17,31 @@ export class AdamW {
     private readonly beta2 = 0.999,
     private readonly epsilon = 1e-8,
   ) {
-    this.m = tf.tidy(() => tf.variable(tf.zeros([params.size]), false));
-    this.v = tf.tidy(() => tf.variable(tf.zeros([params.size]), false));
+    this.m = params.variables.map((p) => tf.variable(tf.zerosLike(p), false));
+    this.v = params.variables.map((p) => tf.variable(tf.zerosLike(p), false));
   }
 
-  /** One update from `grads` keyed by variable name (as tf.variableGrads returns them); all are needed. */
+  /** One update from `grads` keyed by variable name (as tf.variableGrads returns them). */
   apply(grads: tf.NamedTensorMap, lr: number, weightDecay: number): void {
     this.step++;
     const bc1 = 1 - this.beta1 ** this.step;
     const bc2 = 1 - this.beta2 ** this.step;
     tf.tidy(() => {
-      const vars = this.params.variables;
-      const g = tf.concat(
-        vars.map((p) => {
-          const grad = grads[p.name];
-          if (!grad) throw new Error(`AdamW: no gradient for ${p.name}`);
-          return tf.reshape(grad, [-1]);
-        }),
-      );
-      const m = tf.add(tf.mul(this.m, this.beta1), tf.mul(g, 1 - this.beta1));
-      const v = tf.add(tf.mul(this.v, this.beta2), tf.mul(tf.square(g), 1 - this.beta2));
-      this.m.assign(m);
-      this.v.assign(v);
-      const denom = tf.add(tf.mul(tf.sqrt(v), 1 / Math.sqrt(bc2)), this.epsilon);
-      const steps = tf.split(tf.mul(tf.div(m, denom), lr / bc1), [...this.params.sizes]);
-      vars.forEach((param, i) => {
+      this.params.variables.forEach((param, i) => {
+        const grad = grads[param.name];
+        if (!grad) return;
+        const m = tf.add(tf.mul(this.m[i]!, this.beta1), tf.mul(grad, 1 - this.beta1));
+        const v = tf.add(tf.mul(this.v[i]!, this.beta2), tf.mul(tf.square(grad), 1 - this.beta2));
+        this.m[i]!.assign(m);
+        this.v[i]!.assign(v);
+        const denom = tf.add(tf.mul(tf.sqrt(v), 1 / Math.sqrt(bc2)), this.epsilon);
         const decayed = weightDecay > 0 ? tf.mul(param, 1 - lr * weightDecay) : param;
-        param.assign(tf.sub(decayed, tf.reshape(steps[i]!, param.shape)));
+        param.assign(tf.sub(decayed, tf.mul(tf.div(m, denom), lr / bc1)));
       });
     });
   }
 
   dispose(): void {
-    this.m.dispose();
-    this.v.dispose();
+    for (const t of [...this.m, ...this.v]) t.dispose();
   }
 }

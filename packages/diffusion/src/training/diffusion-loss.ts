@@ -1,6 +1,5 @@
 import { tf } from '@synthkit/neural';
 import type { SidecarLayout } from '../encoder/sidecar.js';
-import { spanLogSoftmax } from './span-log-softmax.js';
 
 /** The batch constants of `TrainingBatch` as tensors. */
 export interface LossInputs {
@@ -41,6 +40,16 @@ export function diffusionLoss(
   const cross = tf.div(tf.sum(tf.mul(b.theta, logTheta)), rows);
   const multinomial = tf.mul(tf.sub(b.negEntropy, cross), T / nCat) as tf.Scalar;
   return { loss: tf.add(gaussian, multinomial) as tf.Scalar, gaussian: gaussian as tf.Scalar, multinomial };
+}
+
+/** log-softmax over each categorical column's span of a [rows, Σ K] tensor. */
+function spanLogSoftmax(x: tf.Tensor2D, layout: SidecarLayout): tf.Tensor2D {
+  const rows = x.shape[0];
+  const nNum = layout.numerical.length;
+  const parts = Array.from(layout.spanSize, (K, c) =>
+    tf.logSoftmax(tf.slice(x, [0, layout.spanStart[c]! - nNum], [rows, K])),
+  );
+  return parts.length === 1 ? (parts[0] as tf.Tensor2D) : tf.concat(parts, 1);
 }
 
 /** log(eᵃ + eᵇ) = max(a, b) + log(1 + e^−|a−b|), finite for finite inputs. */

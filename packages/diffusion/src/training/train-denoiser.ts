@@ -49,13 +49,18 @@ export async function trainDenoiser(
   const epochs = Math.ceil(o.iterations / stepsPerEpoch);
   const total = epochs * stepsPerEpoch;
   const params = new ParamSet(denoiserParamSpecs(arch), ctx.rng.fork('ddpm-init'));
-  // EMA of the weights (TabDDPM: rate 0.999 every step), one flat shadow of all parameters in
-  // ParamSet.read() order (three kernels per step instead of three per tensor)
-  const ema = tf.tidy(() => tf.variable(tf.tensor1d(params.read()), false));
-  const flatParams = (): tf.Tensor1D =>
-    tf.concat(params.variables.map((v) => tf.reshape(v, [-1]))) as tf.Tensor1D;
+  // EMA of the weights (TabDDPM: rate 0.999 every step), one shadow variable per parameter tensor
+  const ema = params.variables.map((v) => tf.variable(v.clone(), false));
   const optimizer = new AdamW(params);
-  const readEma = (): Float32Array => Float32Array.from(ema.dataSync() as Float32Array);
+  const readEma = (): Float32Array => {
+    const out = new Float32Array(params.size);
+    let at = 0;
+    for (const v of ema) {
+      out.set(v.dataSync() as Float32Array, at);
+      at += v.size;
+    }
+    return out;
+  };
   const rng = ctx.rng.fork('ddpm-batches');
   let done = 0;
   try {
@@ -67,7 +72,13 @@ export async function trainDenoiser(
       checkpoint: () => ({ params: params.read(), ema: readEma(), done }),
       restore: (c) => {
         params.write(c.params);
-        tf.tidy(() => ema.assign(tf.tensor1d(c.ema)));
+        let at = 0;
+        tf.tidy(() =>
+          ema.forEach((v) => {
+            v.assign(tf.tensor(c.ema.subarray(at, at + v.size), v.shape));
+            at += v.size;
+          }),
+        );
         done = c.done;
       },
       step: () => {
@@ -100,7 +111,8 @@ export async function trainDenoiser(
           // warm-up of the rate (TensorFlow's ExponentialMovingAverage num_updates rule): with a
           // fixed 0.999 a run of a few hundred steps would still be mostly its random init
           const decay = Math.min(o.emaDecay, done / (done + 9));
-          ema.assign(tf.add(tf.mul(ema, decay), tf.mul(flatParams(), 1 - decay)));
+          for (const [i, p] of params.variables.entries())
+            ema[i]!.assign(tf.add(tf.mul(ema[i]!, decay), tf.mul(p, 1 - decay)));
           const out = {
             loss: value.dataSync()[0]!,
             gaussian: parts![0].dataSync()[0]!,
@@ -121,7 +133,7 @@ export async function trainDenoiser(
     };
   } finally {
     params.dispose();
-    ema.dispose();
+    for (const v of ema) v.dispose();
     optimizer.dispose();
   }
 }
