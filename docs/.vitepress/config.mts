@@ -4,7 +4,8 @@ import { defineConfig } from 'vitepress';
 // so the live demos always run the code of this checkout. Dead internal links fail the build.
 export default defineConfig({
   title: 'synthkit',
-  description: 'Tabular synthetic data for TypeScript: generators, fidelity and utility evaluation, privacy attacks',
+  description:
+    'Tabular synthetic data for TypeScript: generators, fidelity and utility evaluation, privacy attacks',
   lang: 'en-US',
   cleanUrls: false,
   lastUpdated: false,
@@ -15,7 +16,9 @@ export default defineConfig({
   // example's folder points outside the docs, where VitePress cannot see it. In the built site it
   // resolves to /examples/synthkit-plugin-cart/, a page generated from the example's README; the
   // docs test checks every built link resolves.
-  ignoreDeadLinks: [(url: string) => /^(\.\/)?\.\.\/\.\.\/examples\/synthkit-plugin-cart\/(index)?$/.test(url)],
+  ignoreDeadLinks: [
+    (url: string) => /^(\.\/)?\.\.\/\.\.\/examples\/synthkit-plugin-cart\/(index)?$/.test(url),
+  ],
   vite: {
     resolve: { conditions: ['@synthkit/source'] },
     ssr: { resolve: { conditions: ['@synthkit/source'] }, noExternal: [/^@synthkit\//] },

@@ -17,7 +17,7 @@ export async function buildApiReference() {
   ]);
   app.converter.on(Converter.EVENT_RESOLVE_BEGIN, (context) => {
     for (const m of context.project.getReflectionsByKind(ReflectionKind.Module))
-      m.name = m.name.split("/")[0];
+      m.name = m.name.split('/')[0];
   });
   const project = await app.convert();
   if (!project) throw new Error('TypeDoc could not convert the packages');

@@ -12,7 +12,18 @@ import { fileURLToPath } from 'node:url';
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const DOCS = join(ROOT, 'docs');
 
-export const PACKAGES = ['core', 'copula', 'neural', 'gan', 'vae', 'diffusion', 'evaluate', 'privacy', 'report', 'cli'];
+export const PACKAGES = [
+  'core',
+  'copula',
+  'neural',
+  'gan',
+  'vae',
+  'diffusion',
+  'evaluate',
+  'privacy',
+  'report',
+  'cli',
+];
 
 /** Rewrites one README's links for a page at `pageDir` (relative to docs/), from README folder `from`. */
 function rewriteLinks(markdown, from, pageDir) {
@@ -21,11 +32,14 @@ function rewriteLinks(markdown, from, pageDir) {
     if (bang || /^(https?:|mailto:|#)/.test(target)) return all;
     const [path, hash = ''] = target.split('#');
     const anchor = hash ? `#${hash}` : '';
-    const abs = join(from, path).replace(/\/$/, '').replace(/\/README\.md$/, '');
+    const abs = join(from, path)
+      .replace(/\/$/, '')
+      .replace(/\/README\.md$/, '');
     const rel = abs.slice(ROOT.length).replace(/^\//, '');
     const pkg = /^packages\/([\w-]+)$/.exec(rel);
     if (pkg && PACKAGES.includes(pkg[1])) return `[${text}](${up}packages/${pkg[1]}.md${anchor})`;
-    if (rel === 'examples/synthkit-plugin-cart') return `[${text}](${up}examples/synthkit-plugin-cart/index.md${anchor})`;
+    if (rel === 'examples/synthkit-plugin-cart')
+      return `[${text}](${up}examples/synthkit-plugin-cart/index.md${anchor})`;
     if (rel === 'docs/guide/plugins.md') return `[${text}](${up}guide/plugins.md${anchor})`;
     if (rel === 'README.md') return `[${text}](${up}guide/getting-started.md${anchor})`;
     return `${text} (\`${rel}\`)`;
@@ -52,14 +66,24 @@ export function buildPackagePages() {
     const dir = join(ROOT, 'packages', name);
     writeFileSync(
       join(DOCS, 'packages', `${name}.md`),
-      page(join(dir, 'README.md'), dir, 'packages', `This page is <code>packages/${name}/README.md</code>, rendered into the site.`),
+      page(
+        join(dir, 'README.md'),
+        dir,
+        'packages',
+        `This page is <code>packages/${name}/README.md</code>, rendered into the site.`,
+      ),
     );
   }
   const cart = join(ROOT, 'examples', 'synthkit-plugin-cart');
   mkdirSync(join(DOCS, 'examples', 'synthkit-plugin-cart'), { recursive: true });
   writeFileSync(
     join(DOCS, 'examples', 'synthkit-plugin-cart', 'index.md'),
-    page(join(cart, 'README.md'), cart, 'examples/synthkit-plugin-cart', 'This page is <code>examples/synthkit-plugin-cart/README.md</code>, rendered into the site.'),
+    page(
+      join(cart, 'README.md'),
+      cart,
+      'examples/synthkit-plugin-cart',
+      'This page is <code>examples/synthkit-plugin-cart/README.md</code>, rendered into the site.',
+    ),
   );
 }
 

@@ -33,7 +33,8 @@ function htmlPages(dir: string, skip: readonly string[]): string[] {
 /** The file a site path is served from: folders by their index.html, clean URLs by `.html`. */
 function fileFor(root: string, pathname: string): string | undefined {
   const path = join(root, decodeURIComponent(pathname));
-  if (pathname.endsWith('/')) return existsSync(join(path, 'index.html')) ? join(path, 'index.html') : undefined;
+  if (pathname.endsWith('/'))
+    return existsSync(join(path, 'index.html')) ? join(path, 'index.html') : undefined;
   if (existsSync(path) && statSync(path).isFile()) return path;
   if (extname(path) === '' && existsSync(`${path}.html`)) return `${path}.html`;
   if (existsSync(join(path, 'index.html'))) return join(path, 'index.html');

@@ -9,12 +9,21 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { asProduction, launchChromium, removeDir, serveStatic } from '../../apps/demo/test/harness.js';
+import {
+  asProduction,
+  launchChromium,
+  removeDir,
+  serveStatic,
+  watchPage,
+} from '../../apps/demo/test/harness.js';
 import { buildDocs } from '../scripts/build.mjs';
 import { checkInternalLinks } from './internal-links.js';
 
 // The benchmark page's sources: the bench suites and the studio's in-browser figures.
-const RESULTS = [new URL('../../bench/results/', import.meta.url), new URL('../../apps/demo/results/', import.meta.url)];
+const RESULTS = [
+  new URL('../../bench/results/', import.meta.url),
+  new URL('../../apps/demo/results/', import.meta.url),
+];
 
 let site = '';
 let server: Awaited<ReturnType<typeof serveStatic>> | undefined;
@@ -38,7 +47,10 @@ const text = (html: string) =>
   html
     .replace(/<script[\s\S]*?<\/script>/g, '')
     .replace(/<[^>]+>/g, ' ')
-    .replace(/&(amp|lt|gt|quot|#39);/g, (_, e: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'" })[e]!)
+    .replace(
+      /&(amp|lt|gt|quot|#39);/g,
+      (_, e: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'" })[e]!,
+    )
     .replace(/\s+/g, ' ');
 
 describe('docs build', () => {
@@ -74,10 +86,12 @@ describe('docs build', () => {
     expect(start).toContain('npm ci && npm start');
     expect(start).toContain('npm test');
     const concepts = text(page('guide/concepts.html'));
-    for (const h of ['Metadata', 'Transforms', 'Constraints', 'Conditions', 'Seeds']) expect(concepts).toContain(h);
+    for (const h of ['Metadata', 'Transforms', 'Constraints', 'Conditions', 'Seeds'])
+      expect(concepts).toContain(h);
     // TypeDoc: one page per package with the public API.
     const api = text(page('api/core.html'));
-    for (const name of ['Synthesizer', 'parseCsv', 'detectMetadata', 'SynthkitError']) expect(api).toContain(name);
+    for (const name of ['Synthesizer', 'parseCsv', 'detectMetadata', 'SynthkitError'])
+      expect(api).toContain(name);
     expect(text(page('api/copula.html'))).toContain('gaussianCopula');
     expect(text(page('api/privacy.html'))).toContain('audit');
     // The CLI reference is the CLI's README.
@@ -87,7 +101,11 @@ describe('docs build', () => {
   it('builds the benchmark page from bench/results/*.json and apps/demo/results/*.json', () => {
     const html = page('benchmarks.html');
     const files = RESULTS.flatMap((dir) =>
-      existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.json')).map((f) => new URL(f, dir)) : [],
+      existsSync(dir)
+        ? readdirSync(dir)
+            .filter((f) => f.endsWith('.json'))
+            .map((f) => new URL(f, dir))
+        : [],
     );
     expect(files.length).toBeGreaterThan(0);
     for (const f of files) {
@@ -95,7 +113,9 @@ describe('docs build', () => {
         suite: string;
         rows: { measure: string }[];
       };
-      const section = new RegExp(`<section[^>]*data-suite="${suite.suite}"[^>]*>([\\s\\S]*?)</section>`).exec(html);
+      const section = new RegExp(`<section[^>]*data-suite="${suite.suite}"[^>]*>([\\s\\S]*?)</section>`).exec(
+        html,
+      );
       expect(section, suite.suite).not.toBeNull();
       expect((section![1]!.match(/<tr/g) ?? []).length - 1).toBe(suite.rows.length);
       for (const r of suite.rows) expect(text(section![1]!)).toContain(r.measure);
@@ -105,24 +125,19 @@ describe('docs build', () => {
 
 describe('live demos in Chromium', () => {
   let live: Page;
-  const errors: string[] = [];
+  let errors: string[] = [];
 
   beforeAll(async () => {
     server = await serveStatic(site);
     browser = await launchChromium();
     live = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    live.on('pageerror', (e) => errors.push(String(e)));
     // The demos run on the page's own data and code: nothing may leave 127.0.0.1.
-    await live.route(
-      (url) => url.hostname !== '127.0.0.1',
-      (route) => {
-        errors.push(`request to ${route.request().url()}`);
-        return route.abort();
-      },
-    );
+    errors = await watchPage(live);
     await live.goto(`${server.url}guide/live-demos.html`);
     // Buttons only work once Vue has hydrated the server-rendered page.
-    await live.waitForFunction(() => (document.getElementById('app') as { __vue_app__?: unknown } | null)?.__vue_app__);
+    await live.waitForFunction(
+      () => (document.getElementById('app') as { __vue_app__?: unknown } | null)?.__vue_app__,
+    );
   }, 60_000);
 
   async function run(demo: string, done: RegExp): Promise<string> {
@@ -131,8 +146,10 @@ describe('live demos in Chromium', () => {
     await live.waitForFunction(
       ([d, re]) => {
         const el = document.querySelector(`[data-demo="${d}"]`)!;
-        return new RegExp(re!).test(el.querySelector('[data-testid=status]')!.textContent ?? '') ||
-          el.querySelector('[data-testid=error]') !== null;
+        return (
+          new RegExp(re!).test(el.querySelector('[data-testid=status]')!.textContent ?? '') ||
+          el.querySelector('[data-testid=error]') !== null
+        );
       },
       [demo, done.source],
       { timeout: 60_000 },
@@ -165,9 +182,11 @@ describe('live demos in Chromium', () => {
     await run('privacy', /Done/);
     const rows = live.locator('[data-demo="privacy"] [data-testid=result] tbody tr');
     const read = async (generator: string) =>
-      (await rows.filter({ has: live.locator(`td:text-is("${generator}")`) }).evaluateAll((trs) =>
-        trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent ?? '')),
-      )) as string[][];
+      (await rows
+        .filter({ has: live.locator(`td:text-is("${generator}")`) })
+        .evaluateAll((trs) =>
+          trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent ?? '')),
+        )) as string[][];
     const leaky = await read('replays training rows');
     const copula = await read('Gaussian copula');
     expect(leaky.map((r) => r[1])).toEqual(['dcr', 'membership-distance', 'attribute-inference:income']);

@@ -9,7 +9,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type Browser, chromium } from 'playwright-core';
+import { type Browser, chromium, type Page } from 'playwright-core';
 
 export const DEMO_DIR = fileURLToPath(new URL('..', import.meta.url));
 export const CHROMIUM = '/usr/bin/chromium';
@@ -100,6 +100,23 @@ export function launchChromium(): Promise<Browser> {
       `${CHROMIUM} is missing: install Debian's chromium (apt-get install -y chromium); this test never downloads a browser`,
     );
   return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+}
+
+/**
+ * Collects what must never happen in a page: uncaught errors, and requests to anything but
+ * 127.0.0.1 (refused: the data and the code never leave the machine).
+ */
+export async function watchPage(page: Page): Promise<string[]> {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.route(
+    (url) => url.hostname !== '127.0.0.1',
+    (route) => {
+      errors.push(`request to ${route.request().url()}`);
+      return route.abort();
+    },
+  );
+  return errors;
 }
 
 export function removeDir(dir: string): void {

@@ -4,6 +4,7 @@
  * browser test and the measurement script (scripts/measure-browser.ts).
  */
 import type { Browser, Page } from 'playwright-core';
+import { watchPage } from './harness.js';
 
 export interface StudioPage {
   readonly page: Page;
@@ -13,16 +14,7 @@ export interface StudioPage {
 
 export async function openStudio(browser: Browser, url: string): Promise<StudioPage> {
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(String(e)));
-  // Nothing may leave 127.0.0.1: the data never leaves the page.
-  await page.route(
-    (u) => u.hostname !== '127.0.0.1',
-    (route) => {
-      errors.push(`request to ${route.request().url()}`);
-      return route.abort();
-    },
-  );
+  const errors = await watchPage(page);
   await page.addInitScript(() => {
     const w = window as unknown as { __longTasks: { start: number; duration: number }[] };
     w.__longTasks = [];

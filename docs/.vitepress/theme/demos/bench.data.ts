@@ -30,15 +30,16 @@ export interface BenchSuite {
 }
 
 declare const data: BenchSuite[];
+
 export { data };
 
 // The glob is relative to this file (docs/.vitepress/theme/demos).
 export default defineLoader({
   watch: ['../../../../bench/results/*.json', '../../../../apps/demo/results/*.json'],
   load(files: string[]): BenchSuite[] {
-    return files
-      .sort()
-      .map((file) => ({ file: basename(file), ...(JSON.parse(readFileSync(file, 'utf8')) as Omit<BenchSuite, 'file'>) }));
+    return files.sort().map((file) => ({
+      file: basename(file),
+      ...(JSON.parse(readFileSync(file, 'utf8')) as Omit<BenchSuite, 'file'>),
+    }));
   },
 });
-

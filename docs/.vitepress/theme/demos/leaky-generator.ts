@@ -29,8 +29,17 @@ function replay(columns: readonly ViewColumn[], nRows: number): FittedModel {
         const rows = Int32Array.from({ length: size }, () => ctx.rng.int(nRows));
         const out = columns.map((c) =>
           c.kind === 'continuous'
-            ? { kind: 'continuous' as const, name: c.name, values: Float64Array.from(rows, (r) => c.values[r]!) }
-            : { kind: 'discrete' as const, name: c.name, labels: c.labels, codes: Int32Array.from(rows, (r) => c.codes[r]!) },
+            ? {
+                kind: 'continuous' as const,
+                name: c.name,
+                values: Float64Array.from(rows, (r) => c.values[r]!),
+              }
+            : {
+                kind: 'discrete' as const,
+                name: c.name,
+                labels: c.labels,
+                codes: Int32Array.from(rows, (r) => c.codes[r]!),
+              },
         );
         done += size;
         yield { nRows: size, columns: out };
