@@ -26,6 +26,15 @@ describe('where output goes', () => {
     // Same bytes as a file written with the same seed.
     expect(synthkit(['generate', DATA('adult.csv'), '-n', '300', '--seed', '3', '-q'], dir).code).toBe(0);
     expect(readFileSync(join(dir, 'synthetic.csv'), 'utf8')).toBe(r.stdout);
+    const md = synthkit(['detect', DATA('taxis.csv'), '-o', '-'], dir);
+    expect(md.code).toBe(0);
+    expect(JSON.parse(md.stdout).columns.pickup.sdtype).toBe('datetime');
+    expect(md.stderr).toMatch(/metadata -> stdout/);
+    expect(readdirSync(dir).sort()).toEqual([
+      'synthetic.csv',
+      'synthetic.manifest.json',
+      'synthetic.metadata.json',
+    ]);
     const both = synthkit(['generate', DATA('adult.csv'), '--out', '-', '--json', '-']);
     expect(both.code).toBe(2);
     expect(both.stderr).toMatch(/^synthkit: \[USAGE\] --out - and --json - both want stdout/);

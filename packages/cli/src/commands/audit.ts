@@ -1,4 +1,4 @@
-import { writeFileAtomic } from '@synthkit/core/node';
+import { ensureParentDir, writeFileAtomic } from '@synthkit/core/node';
 import { ATTACK_NAMES, type AttackName, renderPrivacyHtml } from '@synthkit/privacy';
 import { audit, parallelSearch } from '@synthkit/privacy/node';
 import type { Command } from 'commander';
@@ -81,6 +81,7 @@ export const auditCommand: CliCommand = {
         for (const w of report.warnings) env.say(`warning: ${w}`);
         env.say(report.summary);
         if (opts.report) {
+          await ensureParentDir(opts.report);
           await writeFileAtomic(opts.report, renderPrivacyHtml(report));
           env.say(`synthkit: privacy report -> ${opts.report}`);
         }

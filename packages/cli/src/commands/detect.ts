@@ -1,7 +1,8 @@
 import { ensureParentDir, writeFileAtomic } from '@synthkit/core/node';
 import type { Command } from 'commander';
 import { withReadFlags } from '../options.js';
-import { type ReadFlags, readInput } from '../pipeline.js';
+import { isStdout, type ReadFlags, readInput } from '../pipeline.js';
+import { writeStdout } from '../stdout.js';
 import type { CliCommand } from './types.js';
 
 export const detectCommand: CliCommand = {
@@ -11,13 +12,18 @@ export const detectCommand: CliCommand = {
         'detect column types (numerical, categorical, datetime, id, pii...) and write editable metadata JSON',
       )
       .argument('<input>', 'a CSV, TSV, JSON or JSON-lines file')
-      .option('-o, --out <file>', 'metadata JSON to write', 'metadata.json')
+      .option('-o, --out <file>', "metadata JSON to write ('-' for stdout)", 'metadata.json')
       .action(async (input: string, opts: ReadFlags & { out: string }, cmd: Command) => {
         const env = envOf(cmd);
+        if (isStdout(opts.out)) env.useStdoutForData();
         const { table, metadata, warnings } = await readInput(input, undefined, opts);
         for (const w of warnings) env.say(`warning: ${w}`);
-        await ensureParentDir(opts.out);
-        await writeFileAtomic(opts.out, `${JSON.stringify(metadata, null, 2)}\n`);
+        const text = `${JSON.stringify(metadata, null, 2)}\n`;
+        if (isStdout(opts.out)) await writeStdout(text);
+        else {
+          await ensureParentDir(opts.out);
+          await writeFileAtomic(opts.out, text);
+        }
         const width = Math.max(...table.names.map((n) => n.length), 6);
         for (const [name, c] of Object.entries(metadata.columns)) {
           const extra =
@@ -30,7 +36,9 @@ export const detectCommand: CliCommand = {
                   : '';
           env.say(`${name.padEnd(width)}  ${c.sdtype.padEnd(11)} ${extra}`);
         }
-        env.say(`synthkit: ${table.nRows} rows x ${table.nColumns} columns; metadata -> ${opts.out}`);
+        env.say(
+          `synthkit: ${table.nRows} rows x ${table.nColumns} columns; metadata -> ${isStdout(opts.out) ? 'stdout' : opts.out}`,
+        );
         await env.result({ metadata, rows: table.nRows, file: opts.out });
       });
   },

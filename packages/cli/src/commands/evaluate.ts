@@ -1,5 +1,5 @@
 import { performance } from 'node:perf_hooks';
-import { readTableFile, writeFileAtomic } from '@synthkit/core/node';
+import { ensureParentDir, readTableFile, writeFileAtomic } from '@synthkit/core/node';
 import { builtinMetrics, evaluate, renderEvaluationHtml } from '@synthkit/evaluate';
 import type { Command } from 'commander';
 import { positiveInt, withReadFlags } from '../options.js';
@@ -85,6 +85,7 @@ export const evaluateCommand: CliCommand = {
           );
         for (const w of report.warnings) env.say(`warning: ${w}`);
         if (opts.report) {
+          await ensureParentDir(opts.report);
           await writeFileAtomic(
             opts.report,
             renderEvaluationHtml(report, { real, synthetic: synthetic.table, metadata }),

@@ -144,11 +144,16 @@ describe('detectMetadata ids and PII', () => {
     expect(c.columns.remark).toEqual({ sdtype: 'categorical' });
   });
 
-  it('keeps a city column of ordinary names categorical, however many rows', async () => {
+  it('needs content evidence for weak names: ordinary cities and login outcomes stay categorical', async () => {
     const cities = ['Paris', 'Lyon', 'Nice', 'Saint-Étienne', 'Le Havre'];
     const rows = Array.from({ length: 2000 }, (_, i) => cities[(i * 7) % 5]).join('\n');
     const { table } = await parseCsv(`City\n${rows}\n`);
     expect(detectMetadata(table).columns.City).toEqual({ sdtype: 'categorical' });
+    // Same for other weak names: a "login" outcome is a category, many distinct handles are user names.
+    const logins = Array.from({ length: 300 }, (_, i) => `${i % 4 ? 'success' : 'failure'},user_${i % 60}`);
+    const meta = detectMetadata((await parseCsv(`login,username\n${logins.join('\n')}\n`)).table);
+    expect(meta.columns.login).toEqual({ sdtype: 'categorical' });
+    expect(meta.columns.username).toEqual({ sdtype: 'pii', kind: 'username' });
   });
 
   it('honours a given primary key and rejects one with duplicates', async () => {

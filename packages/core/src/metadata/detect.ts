@@ -18,7 +18,8 @@ export interface DetectOptions {
  * What each column means, guessed from its name and values (the user can edit the result):
  * - id: a key-like name (id, user_id, uuid, key…) with every value unique, or UUID-shaped values;
  * - pii: emails, phones, names, addresses… by name and content (see pii/detect-pii.ts); a column
- *   named like a city stays categorical unless its values look like addresses;
+ *   named like a city stays categorical unless its values look like addresses, one named like user
+ *   names (login, handle) unless it holds at least 20 distinct values;
  * - free text (nearly every value unique, prose not short codes) is pii kind 'text', regenerated
  *   rather than learned, since learning it could only copy real values (detect-text.ts);
  * - numbers with few distinct whole non-negative values are categorical, following SDV's detection
@@ -73,8 +74,10 @@ function detectColumn(name: string, col: Column, format: ColumnFormat | undefine
         return { sdtype: 'id', style: s.style, ...s.extra };
       }
       const kind = detectPiiKind(name, col);
-      // "city" is a weak name: Paris/Lyon/Nice are ordinary categories, worth learning; only
-      // address-like content (a street number) makes it personal data.
+      // Weak names need content evidence. "city": Paris/Lyon/Nice are ordinary categories, worth
+      // learning; only address-like content (a street number) makes it personal data. "login",
+      // "handle": success/failure or left/right are categories; user names come in many values.
+      if (kind === 'username' && col.categories.length < MIN_USERNAMES) return { sdtype: 'categorical' };
       if (kind !== undefined && kind !== 'city') return { sdtype: 'pii', kind };
       if (isCityName(name) && looksLikeAddresses(col)) return { sdtype: 'pii', kind: 'address' };
       if (isFreeText(col)) return { sdtype: 'pii', kind: 'text' };
@@ -88,6 +91,9 @@ function detectColumn(name: string, col: Column, format: ColumnFormat | undefine
     }
   }
 }
+
+/** Fewest distinct values for a column named like user names to hold user names. */
+const MIN_USERNAMES = 20;
 
 function numerical(values: Float64Array, format: ColumnFormat | undefined): ColumnMetadata {
   let min = Number.POSITIVE_INFINITY;
