@@ -19,16 +19,20 @@ import {
   loadOptimizer,
   loadOrt,
   loadWeights,
+  modelHeader,
   NetworkLayout,
+  readModelHeader,
   requireFloat32,
+  requireResumable,
+  requireTrainingRows,
+  runTraining,
   saveOptimizer,
   saveWeights,
   selectBackend,
   streamRows,
   TabularEncoder,
-  TrainingDivergedError,
+  type TrainedInfo,
   tf,
-  trainLoop,
 } from '@synthkit/neural';
 import { CtganNetwork, type CtganShape, evenWidth } from './ctgan-network.js';
 import type { CtganOptions } from './options.js';
@@ -38,12 +42,6 @@ const FORMAT = 'synthkit-ctgan';
 const SAMPLE_ROWS = 4096;
 const VERSION = 1;
 
-interface Trained {
-  readonly epochs: number;
-  readonly losses: Readonly<Record<string, number>> | null;
-  readonly backend: string;
-}
-
 /** A trained CTGAN: encoder, conditional sampler and networks; samples and saves itself. */
 export class CtganModel implements FittedModel {
   private constructor(
@@ -51,7 +49,7 @@ export class CtganModel implements FittedModel {
     readonly sampler: ConditionalSampler,
     readonly network: CtganNetwork,
     readonly batchSize: number,
-    private trained: Trained,
+    private trained: TrainedInfo,
     private readonly resumable: boolean,
   ) {}
 
@@ -74,10 +72,7 @@ export class CtganModel implements FittedModel {
     let model: CtganModel;
     if (resumeFrom) {
       model = await CtganModel.load(resumeFrom, options);
-      if (!model.resumable)
-        throw new SynthkitError('BAD_ARTIFACT', 'This ctgan model was saved without its training state', {
-          hint: 'Train with the option resumable=true to be able to resume',
-        });
+      requireResumable(model.resumable, 'ctgan');
     } else {
       const encoder = TabularEncoder.fit(view, { maxModes: options.maxModes });
       model = CtganModel.create(
@@ -97,8 +92,8 @@ export class CtganModel implements FittedModel {
     const stepsPerEpoch = Math.max(1, Math.floor(view.nRows / batch));
     let epochRng = ctx.rng.fork('epoch-0');
     const net = model.network;
-    try {
-      const result = await trainLoop({
+    model.trained = await runTraining(
+      {
         epochs: options.epochs,
         startEpoch: model.trained.epochs,
         stepsPerEpoch,
@@ -131,19 +126,14 @@ export class CtganModel implements FittedModel {
           net.adamG.load(c.ag);
           net.adamD.load(c.ad);
         },
-      });
-      model.trained = {
-        epochs: result.epochs,
-        losses: result.history.at(-1) ?? model.trained.losses,
-        backend: backend.description,
-      };
-    } catch (e) {
-      if (e instanceof TrainingDivergedError) {
-        model.trained = { ...model.trained, epochs: e.lastGoodEpoch };
-        e.state = model.save();
-      }
-      throw e;
-    }
+      },
+      model.trained,
+      backend.description,
+      (epochs) => {
+        model.trained = { ...model.trained, epochs };
+        return model.save();
+      },
+    );
     return model;
   }
 
@@ -271,8 +261,7 @@ export class CtganModel implements FittedModel {
     const arrays: Record<string, Float32Array> = saveWeights({ generator: this.network.generator });
     arrays['generator.batchNorm'] = this.network.stats.read();
     const json: Record<string, JsonValue> = {
-      format: FORMAT,
-      version: VERSION,
+      ...modelHeader(FORMAT, VERSION, this.trained, this.resumable),
       shape: {
         ...this.network.shape,
         generatorDim: [...this.network.shape.generatorDim],
@@ -281,10 +270,6 @@ export class CtganModel implements FittedModel {
       batchSize: this.batchSize,
       encoder: this.encoder.toJSON(),
       sampler: this.sampler.toJSON(),
-      epochs: this.trained.epochs,
-      losses: this.trained.losses as Record<string, number> | null,
-      backend: this.trained.backend,
-      resumable: this.resumable,
     };
     if (this.resumable) {
       Object.assign(arrays, saveWeights({ discriminator: this.network.discriminator }));
@@ -308,14 +293,7 @@ export class CtganModel implements FittedModel {
   }
 
   static async load(state: ModelState, options: Pick<CtganOptions, 'backend'>): Promise<CtganModel> {
-    const json = state.json as Record<string, JsonValue>;
-    if (!json || json.format !== FORMAT)
-      throw new SynthkitError('BAD_ARTIFACT', 'This is not a ctgan model state');
-    if (json.version !== VERSION)
-      throw new SynthkitError(
-        'ARTIFACT_VERSION',
-        `ctgan model state version ${String(json.version)} is not supported (expected ${VERSION})`,
-      );
+    const { json, trained, resumable } = readModelHeader(state, FORMAT, VERSION, 'ctgan');
     const backend = await selectBackend(options.backend);
     const shape = json.shape as unknown as CtganShape;
     const opt = (json.optimizer ?? null) as Record<
@@ -336,20 +314,16 @@ export class CtganModel implements FittedModel {
       // Initial weights are overwritten below; the seed only has to be valid.
       new Rng(0),
       backend,
-      json.resumable === true,
+      resumable,
     );
     loadWeights(state.arrays, { generator: model.network.generator });
     model.network.stats.write(requireFloat32(state.arrays, 'generator.batchNorm'));
-    if (json.resumable === true && opt) {
+    if (resumable && opt) {
       loadWeights(state.arrays, { discriminator: model.network.discriminator });
       loadOptimizer('generator', model.network.adamG, opt.generator!.step, state.arrays);
       loadOptimizer('discriminator', model.network.adamD, opt.discriminator!.step, state.arrays);
     }
-    model.trained = {
-      epochs: Number(json.epochs),
-      losses: (json.losses as Record<string, number> | null) ?? null,
-      backend: String(json.backend),
-    };
+    model.trained = trained;
     return model;
   }
 
@@ -361,10 +335,7 @@ export class CtganModel implements FittedModel {
 }
 
 function checkTrainingInput(view: ViewTable, options: CtganOptions): void {
-  if (view.nRows < 2)
-    throw new SynthkitError('NO_ROWS', `ctgan needs at least 2 rows to learn from, got ${view.nRows}`, {
-      hint: 'A generator trained on one row can only copy it; provide more data',
-    });
+  requireTrainingRows(view, 'ctgan');
   if (options.batchSize % options.pac !== 0)
     throw new SynthkitError(
       'BAD_OPTION',

@@ -1,8 +1,12 @@
-import { type ProgressEvent, parseOptions, Rng, type ViewTable } from '@synthkit/core';
-import { tf } from '@synthkit/neural';
+import { parseOptions, Rng, type ViewTable } from '@synthkit/core';
 import { describe, expect, it } from 'vitest';
 import { csvView } from '../../neural/test/csv-view.js';
-import { column, expectSameArrays as sameArrays, sampleAll } from '../../neural/test/model-helpers.js';
+import {
+  column,
+  fitPlugin,
+  expectSameArrays as sameArrays,
+  sampleAll,
+} from '../../neural/test/model-helpers.js';
 import type { CtganModel } from './ctgan-model.js';
 import { ctgan, resumeCtgan } from './plugin.js';
 
@@ -19,16 +23,7 @@ const small = {
 
 async function fit(overrides: Record<string, unknown> = {}, data: ViewTable = view, seed = 1) {
   const plugin = ctgan({ ...small, ...overrides });
-  const events: ProgressEvent[] = [];
-  const tensors: number[] = [];
-  const model = (await plugin.fit(data, parseOptions(plugin.options), {
-    rng: new Rng(seed),
-    progress: (e) => {
-      events.push(e);
-      if (e.stage === 'epoch') tensors.push(tf.memory().numTensors);
-    },
-  })) as CtganModel;
-  return { model, events, tensors, plugin };
+  return { ...(await fitPlugin<CtganModel>(plugin as never, data, seed)), plugin };
 }
 
 describe('ctgan', () => {

@@ -1,14 +1,9 @@
 import { defineOptions, type OptionsOf } from '@synthkit/core';
-import { BACKEND_NAMES } from '@synthkit/neural';
+import { neuralOptions } from '@synthkit/neural';
 
 /** CTGAN's options; defaults are the paper's and the reference implementation's. */
 export const ctganOptions = defineOptions({
-  epochs: {
-    type: 'integer',
-    default: 300,
-    min: 1,
-    description: 'Training epochs (one epoch = rows / batchSize steps)',
-  },
+  ...neuralOptions,
   batchSize: { type: 'integer', default: 500, min: 2, description: 'Rows per step; a multiple of pac' },
   pac: { type: 'integer', default: 10, min: 1, description: 'Rows the critic judges together (PacGAN)' },
   embeddingDim: { type: 'integer', default: 128, min: 1, description: 'Width of the noise vector' },
@@ -36,24 +31,6 @@ export const ctganOptions = defineOptions({
   },
   gradientPenalty: { type: 'number', default: 10, min: 0, description: 'WGAN-GP weight λ' },
   tau: { type: 'number', default: 0.2, min: 0.01, description: 'Gumbel-softmax temperature' },
-  maxModes: {
-    type: 'integer',
-    default: 10,
-    min: 1,
-    max: 100,
-    description: 'Most Gaussian modes per continuous column',
-  },
-  backend: {
-    type: 'enum',
-    values: BACKEND_NAMES,
-    default: 'auto',
-    description: 'TensorFlow.js backend (auto: tfjs-node if installed, else wasm)',
-  },
-  resumable: {
-    type: 'boolean',
-    default: false,
-    description: 'Also save the critic and optimiser state so training can be resumed',
-  },
 });
 
 export type CtganOptions = OptionsOf<typeof ctganOptions>;

@@ -3,24 +3,13 @@
  * draws, batch gathering, the onnxruntime run, against the same-process matMul baseline.
  *   npx tsx --conditions=@synthkit/source packages/neural/scripts/profile-train-tvae.ts
  */
-import { Rng } from '@synthkit/core';
-import { fillNormal, loadOrt, NetworkLayout, selectBackend, TabularEncoder } from '@synthkit/neural';
-import { TvaeNetwork } from '../../vae/src/tvae-network.js';
+import { fillNormal, loadOrt, selectBackend } from '@synthkit/neural';
 import { TvaeOnnxTrainer } from '../../vae/src/tvae-onnx-trainer.js';
-import { csvView } from '../test/csv-view.js';
+import { adultTvae } from './adult-tvae.js';
 import { matmulBaselineMs, median } from './baseline.js';
 
 await selectBackend('wasm');
-const view = csvView('adult', 26049);
-const encoder = TabularEncoder.fit(view);
-const layout = new NetworkLayout(encoder);
-const rng = new Rng(1);
-const net = new TvaeNetwork(
-  { embeddingDim: 128, compressDims: [128, 128], decompressDims: [128, 128], lossFactor: 2 },
-  layout,
-  rng,
-  { learningRate: 1e-3, weightDecay: 1e-5 },
-);
+const { view, encoder, layout, net, rng } = adultTvae();
 const data = layout.gather(encoder.transform(view, rng), rng.permutation(view.nRows));
 const trainer = await TvaeOnnxTrainer.open((await loadOrt())!, net);
 const n = 500;

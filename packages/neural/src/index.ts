@@ -27,10 +27,20 @@ export { activateSpans, paddingMask, spanLogSoftmax } from './ops/span-activatio
 export { Adam, type AdamOptions } from './optim/adam.js';
 export { ParamSet, type ParamSpec } from './params/param-set.js';
 export { RunningStats } from './params/running-stats.js';
+export { neuralOptions } from './plugin/common-options.js';
+export { type NeuralGeneratorSpec, neuralGenerator } from './plugin/neural-generator.js';
 export { boxMuller, fillDropoutMask, fillGumbel, fillNormal, fillUniformOpen } from './random/noise.js';
 export { type StreamRowsOptions, streamRows } from './sampling/stream-rows.js';
 export { concatViews, conditionFilter, takeRows } from './sampling/view-rows.js';
+export {
+  modelHeader,
+  readModelHeader,
+  requireResumable,
+  requireTrainingRows,
+  type TrainedInfo,
+} from './state/model-header.js';
 export { loadOptimizer, loadWeights, requireFloat32, saveOptimizer, saveWeights } from './state/weights.js';
+export { runTraining } from './train/run-training.js';
 export {
   TrainingDivergedError,
   type TrainLoopOptions,

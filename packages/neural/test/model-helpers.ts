@@ -1,4 +1,15 @@
-import { type FittedModel, type ModelState, Rng, type ViewCondition, type ViewTable } from '@synthkit/core';
+import {
+  type FittedModel,
+  type GeneratorPlugin,
+  type ModelState,
+  type OptionsSchema,
+  type ProgressEvent,
+  parseOptions,
+  Rng,
+  type ViewCondition,
+  type ViewTable,
+} from '@synthkit/core';
+import { tf } from '@synthkit/neural';
 import { expect } from 'vitest';
 
 /** Test helper: every batch of `model.sample(n)` with a fixed seed. */
@@ -28,4 +39,22 @@ export function expectSameArrays(a: ModelState, b: ModelState): void {
   expect(Object.keys(a.arrays).sort()).toEqual(Object.keys(b.arrays).sort());
   for (const k of Object.keys(a.arrays))
     expect(Buffer.from(a.arrays[k]!.buffer).equals(Buffer.from(b.arrays[k]!.buffer))).toBe(true);
+}
+
+/** Test helper: fits a plugin on a view with its default options; progress events and the tfjs tensor count per epoch. */
+export async function fitPlugin<M extends FittedModel>(
+  plugin: GeneratorPlugin<OptionsSchema>,
+  view: ViewTable,
+  seed = 1,
+): Promise<{ model: M; events: ProgressEvent[]; tensors: number[] }> {
+  const events: ProgressEvent[] = [];
+  const tensors: number[] = [];
+  const model = (await plugin.fit(view, parseOptions(plugin.options), {
+    rng: new Rng(seed),
+    progress: (e) => {
+      events.push(e);
+      if (e.stage === 'epoch') tensors.push(tf.memory().numTensors);
+    },
+  })) as M;
+  return { model, events, tensors };
 }

@@ -1,14 +1,9 @@
 import { defineOptions, type OptionsOf } from '@synthkit/core';
-import { BACKEND_NAMES, ENGINE_NAMES } from '@synthkit/neural';
+import { ENGINE_NAMES, neuralOptions } from '@synthkit/neural';
 
 /** TVAE's options; defaults are the paper's and the reference implementation's. */
 export const tvaeOptions = defineOptions({
-  epochs: {
-    type: 'integer',
-    default: 300,
-    min: 1,
-    description: 'Training epochs (one pass over the rows each)',
-  },
+  ...neuralOptions,
   batchSize: {
     type: 'integer',
     default: 500,
@@ -36,13 +31,6 @@ export const tvaeOptions = defineOptions({
     min: 0,
     description: 'Weight of the reconstruction loss against the KL term',
   },
-  maxModes: {
-    type: 'integer',
-    default: 10,
-    min: 1,
-    max: 100,
-    description: 'Most Gaussian modes per continuous column',
-  },
   earlyStoppingPatience: {
     type: 'integer',
     default: 0,
@@ -57,23 +45,12 @@ export const tvaeOptions = defineOptions({
     description:
       "Decode one-hots by sampling the decoder's softmax (its likelihood) or by argmax (the reference TVAE)",
   },
-  backend: {
-    type: 'enum',
-    values: BACKEND_NAMES,
-    default: 'auto',
-    description: 'TensorFlow.js backend (auto: tfjs-node if installed, else wasm)',
-  },
   engine: {
     type: 'enum',
     values: ENGINE_NAMES,
     default: 'auto',
     description:
       'Training engine: onnx (each step one onnxruntime-node graph, several times faster), tfjs, or auto (onnx when onnxruntime-node loads and the backend is not cpu)',
-  },
-  resumable: {
-    type: 'boolean',
-    default: false,
-    description: 'Also save the optimiser state so training can be resumed',
   },
 });
 

@@ -5,7 +5,6 @@ import {
   Rng,
   type RunContext,
   type SampleContext,
-  SynthkitError,
   type ViewTable,
 } from '@synthkit/core';
 import {
@@ -16,16 +15,20 @@ import {
   loadOptimizer,
   loadOrt,
   loadWeights,
+  modelHeader,
   NetworkLayout,
+  readModelHeader,
+  requireResumable,
+  requireTrainingRows,
+  runTraining,
   saveOptimizer,
   saveWeights,
   selectBackend,
   selectEngine,
   streamRows,
   TabularEncoder,
-  TrainingDivergedError,
+  type TrainedInfo,
   tf,
-  trainLoop,
 } from '@synthkit/neural';
 import type { TvaeOptions } from './options.js';
 import { latentUniforms, TvaeNetwork, type TvaeShape } from './tvae-network.js';
@@ -41,18 +44,12 @@ interface OrtSampler {
   readonly decoder: DecodeGraph;
 }
 
-interface Trained {
-  readonly epochs: number;
-  readonly losses: Readonly<Record<string, number>> | null;
-  readonly backend: string;
-}
-
 /** A trained TVAE: encoder and networks; samples and saves itself. */
 export class TvaeModel implements FittedModel {
   private constructor(
     readonly encoder: TabularEncoder,
     readonly network: TvaeNetwork,
-    private trained: Trained,
+    private trained: TrainedInfo,
     private readonly resumable: boolean,
   ) {}
 
@@ -69,10 +66,7 @@ export class TvaeModel implements FittedModel {
     ctx: RunContext,
     resumeFrom?: ModelState,
   ): Promise<TvaeModel> {
-    if (view.nRows < 2)
-      throw new SynthkitError('NO_ROWS', `tvae needs at least 2 rows to learn from, got ${view.nRows}`, {
-        hint: 'A generator trained on one row can only copy it; provide more data',
-      });
+    requireTrainingRows(view, 'tvae');
     const backend = await selectBackend(options.backend);
     const engine = await selectEngine(options.engine, backend);
     ctx.progress({
@@ -83,10 +77,7 @@ export class TvaeModel implements FittedModel {
     let model: TvaeModel;
     if (resumeFrom) {
       model = await TvaeModel.load(resumeFrom, options);
-      if (!model.resumable)
-        throw new SynthkitError('BAD_ARTIFACT', 'This tvae model was saved without its training state', {
-          hint: 'Train with the option resumable=true to be able to resume',
-        });
+      requireResumable(model.resumable, 'tvae');
     } else {
       const encoder = TabularEncoder.fit(view, { maxModes: options.maxModes });
       model = TvaeModel.create(encoder, options, ctx.rng, engine.description, options.resumable);
@@ -106,54 +97,51 @@ export class TvaeModel implements FittedModel {
     let epochRng = ctx.rng;
     const onnx = engine.name === 'onnx' ? await TvaeOnnxTrainer.open(engine.ort, net) : undefined;
     try {
-      const result = await trainLoop<TvaeCheckpoint>({
-        epochs: options.epochs,
-        startEpoch: model.trained.epochs,
-        stepsPerEpoch,
-        ctx,
-        label: `tvae on ${engine.description}`,
-        step: (epoch, s) => {
-          if (s === 0) {
-            epochRng = ctx.rng.fork(`epoch-${epoch}`);
-            perm = epochRng.permutation(nTrain);
-          }
-          const lo = s * batch;
-          const n = Math.min(batch, nTrain - lo);
-          for (let i = 0; i < n; i++)
-            rows.set(data.subarray(perm[lo + i]! * D, (perm[lo + i]! + 1) * D), i * D);
-          const x = rows.subarray(0, n * D);
-          return onnx ? onnx.step(x, n, epochRng) : net.step(x, n, epochRng);
+      model.trained = await runTraining<TvaeCheckpoint>(
+        {
+          epochs: options.epochs,
+          startEpoch: model.trained.epochs,
+          stepsPerEpoch,
+          ctx,
+          label: `tvae on ${engine.description}`,
+          step: (epoch, s) => {
+            if (s === 0) {
+              epochRng = ctx.rng.fork(`epoch-${epoch}`);
+              perm = epochRng.permutation(nTrain);
+            }
+            const lo = s * batch;
+            const n = Math.min(batch, nTrain - lo);
+            for (let i = 0; i < n; i++)
+              rows.set(data.subarray(perm[lo + i]! * D, (perm[lo + i]! + 1) * D), i * D);
+            const x = rows.subarray(0, n * D);
+            return onnx ? onnx.step(x, n, epochRng) : net.step(x, n, epochRng);
+          },
+          validate:
+            nHold > 0
+              ? () => {
+                  onnx?.sync();
+                  return net.evaluate(held, nHold, ctx.rng.fork('validation'));
+                }
+              : undefined,
+          patience: options.earlyStoppingPatience,
+          checkpoint: () => onnx?.checkpoint() ?? { w: net.params.read(), a: net.adam.state() },
+          restore: (c) => {
+            if (onnx) onnx.restore(c);
+            else {
+              net.params.write(c.w);
+              net.adam.load(c.a);
+            }
+          },
         },
-        validate:
-          nHold > 0
-            ? () => {
-                onnx?.sync();
-                return net.evaluate(held, nHold, ctx.rng.fork('validation'));
-              }
-            : undefined,
-        patience: options.earlyStoppingPatience,
-        checkpoint: () => onnx?.checkpoint() ?? { w: net.params.read(), a: net.adam.state() },
-        restore: (c) => {
-          if (onnx) onnx.restore(c);
-          else {
-            net.params.write(c.w);
-            net.adam.load(c.a);
-          }
+        model.trained,
+        engine.description,
+        (epochs) => {
+          onnx?.sync();
+          model.trained = { ...model.trained, epochs };
+          return model.save();
         },
-      });
+      );
       onnx?.sync();
-      model.trained = {
-        epochs: result.epochs,
-        losses: result.history.at(-1) ?? model.trained.losses,
-        backend: engine.description,
-      };
-    } catch (e) {
-      if (e instanceof TrainingDivergedError) {
-        onnx?.sync();
-        model.trained = { ...model.trained, epochs: e.lastGoodEpoch };
-        e.state = model.save();
-      }
-      throw e;
     } finally {
       await onnx?.release();
     }
@@ -238,18 +226,13 @@ export class TvaeModel implements FittedModel {
   save(): ModelState {
     const arrays: Record<string, Float32Array> = saveWeights({ network: this.network.params });
     const json: Record<string, JsonValue> = {
-      format: FORMAT,
-      version: VERSION,
+      ...modelHeader(FORMAT, VERSION, this.trained, this.resumable),
       shape: {
         ...this.network.shape,
         compressDims: [...this.network.shape.compressDims],
         decompressDims: [...this.network.shape.decompressDims],
       },
       encoder: this.encoder.toJSON(),
-      epochs: this.trained.epochs,
-      losses: this.trained.losses as Record<string, number> | null,
-      backend: this.trained.backend,
-      resumable: this.resumable,
     };
     if (this.resumable) {
       const o = saveOptimizer('network', this.network.adam);
@@ -267,14 +250,7 @@ export class TvaeModel implements FittedModel {
     state: ModelState,
     options: Pick<TvaeOptions, 'backend'> & Partial<Pick<TvaeOptions, 'categorical'>>,
   ): Promise<TvaeModel> {
-    const json = state.json as Record<string, JsonValue>;
-    if (!json || json.format !== FORMAT)
-      throw new SynthkitError('BAD_ARTIFACT', 'This is not a tvae model state');
-    if (json.version !== VERSION)
-      throw new SynthkitError(
-        'ARTIFACT_VERSION',
-        `tvae model state version ${String(json.version)} is not supported (expected ${VERSION})`,
-      );
+    const { json, trained, resumable } = readModelHeader(state, FORMAT, VERSION, 'tvae');
     const backend = await selectBackend(options.backend);
     const shape = json.shape as unknown as TvaeShape;
     const opt = (json.optimizer ?? null) as { step: number; lr: number; decay: number } | null;
@@ -283,15 +259,11 @@ export class TvaeModel implements FittedModel {
       { ...shape, learningRate: opt?.lr ?? 1e-3, l2scale: opt?.decay ?? 0 },
       new Rng(0), // initial weights are overwritten below
       backend.description,
-      json.resumable === true,
+      resumable,
     );
     loadWeights(state.arrays, { network: model.network.params });
-    if (json.resumable === true && opt) loadOptimizer('network', model.network.adam, opt.step, state.arrays);
-    model.trained = {
-      epochs: Number(json.epochs),
-      losses: (json.losses as Record<string, number> | null) ?? null,
-      backend: String(json.backend),
-    };
+    if (resumable && opt) loadOptimizer('network', model.network.adam, opt.step, state.arrays);
+    model.trained = trained;
     return model;
   }
 

@@ -1,8 +1,13 @@
-import { type ProgressEvent, parseOptions, Rng, type ViewTable } from '@synthkit/core';
-import { TrainingDivergedError, tf } from '@synthkit/neural';
+import { parseOptions, Rng, type ViewTable } from '@synthkit/core';
+import { TrainingDivergedError } from '@synthkit/neural';
 import { describe, expect, it } from 'vitest';
 import { csvView } from '../../neural/test/csv-view.js';
-import { column, expectSameArrays as sameArrays, sampleAll } from '../../neural/test/model-helpers.js';
+import {
+  column,
+  fitPlugin,
+  expectSameArrays as sameArrays,
+  sampleAll,
+} from '../../neural/test/model-helpers.js';
 import { resumeTvae, tvae } from './plugin.js';
 import type { TvaeModel } from './tvae-model.js';
 
@@ -18,16 +23,7 @@ const small = {
 
 async function fit(overrides: Record<string, unknown> = {}, data: ViewTable = view, seed = 1) {
   const plugin = tvae({ ...small, ...overrides });
-  const events: ProgressEvent[] = [];
-  const tensors: number[] = [];
-  const model = (await plugin.fit(data, parseOptions(plugin.options), {
-    rng: new Rng(seed),
-    progress: (e) => {
-      events.push(e);
-      if (e.stage === 'epoch') tensors.push(tf.memory().numTensors);
-    },
-  })) as TvaeModel;
-  return { model, events, tensors, plugin };
+  return { ...(await fitPlugin<TvaeModel>(plugin as never, data, seed)), plugin };
 }
 
 describe('tvae', () => {
