@@ -29,9 +29,12 @@ for (const suite of suites) {
     continue;
   }
   const result = JSON.parse(r.stdout.trim().split('\n').at(-1));
+  const os = await import('node:os');
   result.machine = {
     node: process.version,
-    cpus: (await import('node:os')).cpus().length,
+    cpus: os.cpus().length,
+    // 1-minute load average when the suite ended: above the core count, other work shared the CPUs
+    load: Number(os.loadavg()[0].toFixed(2)),
     date: new Date().toISOString(),
   };
   writeFileSync(join(resultsDir, `${suite}.json`), `${JSON.stringify(result, null, 2)}\n`);
@@ -55,7 +58,7 @@ function markdown() {
       '',
       r.description ?? '',
       '',
-      `Baseline: ${fmt(r.baseline?.median)} s. Machine: node ${r.machine?.node}, ${r.machine?.cpus} cores, ${r.machine?.date}.`,
+      `Baseline: ${fmt(r.baseline?.median)} s. Machine: node ${r.machine?.node}, ${r.machine?.cpus} cores, load ${r.machine?.load ?? 'not recorded'}, ${r.machine?.date}.`,
       '',
     );
     lines.push(

@@ -6,6 +6,7 @@ export { type DomiasOptions, membershipDomiasAttack } from './attacks/membership
 export type { SearchOption } from './attacks/options.js';
 export { type SinglingOutOptions, singlingOutAttack } from './attacks/singling-out.js';
 export { ATTACK_NAMES, type AttackName, type AuditOptions, audit } from './audit.js';
+export { type ClosestRecordsOptions, closestRecords } from './neighbours/closest-records.js';
 export { type NeighbourSearch, type Neighbours, singleThreadSearch } from './neighbours/search.js';
 export { privacyReportJson } from './report/json.js';
 export { privacySection, renderPrivacyHtml } from './report/render-html.js';
