@@ -210,7 +210,6 @@ export class CtganModel implements FittedModel {
         column = new Int32Array(chunk).fill(fixedColumn);
         category = new Int32Array(chunk).fill(fixed.code);
       } else ({ column, category } = this.sampler.sampleOriginal(chunk, condRng));
-      const cond = this.sampler.encode(column, category);
       const fast = await this.ortSampler();
       if (fast) {
         // Uniforms only: the graph makes the noise (Box–Muller) and draws the categories.
@@ -218,9 +217,11 @@ export class CtganModel implements FittedModel {
           noiseRng,
           new Float32Array(chunk * evenWidth(this.network.shape.embeddingDim)),
         );
-        const out = await fast.session.run({ u, c: cond, ...fast.decoder.feeds(chunk, decodeRng) }, chunk);
+        const c = this.sampler.indices(column, category);
+        const out = await fast.session.run({ u, c, ...fast.decoder.feeds(chunk, decodeRng) }, chunk);
         return fast.decoder.toView(out, chunk);
       }
+      const cond = this.sampler.encode(column, category);
       return this.encoder.inverse(this.generateRaw(cond, chunk, noiseRng), chunk, {
         categorical: 'sample',
         rng: decodeRng,

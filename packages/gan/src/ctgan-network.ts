@@ -93,24 +93,33 @@ export class CtganNetwork {
 
   /**
    * The generator as an onnxruntime session for sampling: inputs `u` (uniforms, width
-   * embeddingDim rounded up to even, turned into the normal noise in the graph) and `c` (conditional
-   * vectors, when there are discrete columns); weights and running statistics copied in.
+   * embeddingDim rounded up to even, turned into the normal noise in the graph) and `c` (one value
+   * per row: where its conditional vector's 1 sits, ConditionalSampler.indices; only when there are
+   * discrete columns); weights and running statistics copied in. With a DecodeGraph the session
+   * also decodes (its inputs added, its output instead of the raw rows).
    */
   async generatorSession(ort: OrtModule, decode?: DecodeGraph): Promise<ForwardSession> {
     const p = this.generator.views();
     const data = (t: tf.Tensor) => t.dataSync() as Float32Array;
     const E = this.shape.embeddingDim;
-    const f = new ForwardGraph({
-      u: evenWidth(E),
-      ...(this.condDim > 0 ? { c: this.condDim } : {}),
-      ...decode?.inputs,
-    });
-    let noise = f.gaussian('u');
-    if (evenWidth(E) !== E) noise = f.firstColumns(noise, E);
-    let x = this.condDim > 0 ? f.concat([noise, 'c']) : noise;
-    let width = E + this.condDim;
+    const C = this.condDim;
+    const f = new ForwardGraph({ u: evenWidth(E), ...(C > 0 ? { c: 1 } : {}), ...decode?.inputs });
+    const condIndex =
+      C > 0
+        ? f.g.op('Cast', [f.g.op('Reshape', ['c', f.g.int64Tensor('c_flat', [-1], [1])])], { to: 7 })
+        : '';
+    // Every layer sees [..., noise, condition]; the condition's part of x·W is one row of W (Gather).
+    const dense = (x: string, w: Float32Array, b: Float32Array, width: number, nOut: number, id: string) => {
+      const y = f.dense(x, w.subarray(0, width * nOut), b, width, nOut);
+      if (C === 0) return y;
+      const rows = f.g.floatTensor(`cond_w_${id}`, w.subarray(width * nOut), [C, nOut]);
+      return f.g.op('Add', [y, f.g.op('Gather', [rows, condIndex], { axis: 0 })]);
+    };
+    let x = f.gaussian('u');
+    if (evenWidth(E) !== E) x = f.firstColumns(x, E);
+    let width = E;
     this.shape.generatorDim.forEach((h, i) => {
-      const fc = f.dense(x, data(p[`res${i}.w`]!), data(p[`res${i}.b`]!), width, h);
+      const fc = dense(x, data(p[`res${i}.w`]!), data(p[`res${i}.b`]!), width, h, `res${i}`);
       const norm = f.affineNorm(
         fc,
         data(this.stats.means[i]!),
@@ -121,7 +130,7 @@ export class CtganNetwork {
       x = f.concat([f.relu(norm), x]);
       width += h;
     });
-    const raw = f.dense(x, data(p['out.w']!), data(p['out.b']!), width, this.layout.dim);
+    const raw = dense(x, data(p['out.w']!), data(p['out.b']!), width, this.layout.dim, 'out');
     return decode
       ? f.session(ort, decode.append(f, raw), decode.outputWidth)
       : f.session(ort, raw, this.layout.dim);

@@ -27,10 +27,10 @@ describe('ctgan on onnxruntime', () => {
     const rows = 100;
     const C = model.sampler.dim;
     const u = fillUniformOpen(new Rng(2), new Float32Array(rows * 16));
-    const cond = model.sampler.encode(
-      ...(Object.values(model.sampler.sampleOriginal(rows, new Rng(3))) as [Int32Array, Int32Array]),
-    );
-    const viaOrt = await session.run({ u, c: cond }, rows);
+    const { column, category } = model.sampler.sampleOriginal(rows, new Rng(3));
+    const cond = model.sampler.encode(column, category);
+    // The graph takes where each row's 1 is and gathers that weight row instead of multiplying.
+    const viaOrt = await session.run({ u, c: model.sampler.indices(column, category) }, rows);
     // The same noise through TensorFlow.js: Box–Muller in JS, then [noise | condition] rows.
     const noise = boxMuller(u, rows, 16);
     const input = new Float32Array(rows * (16 + C));

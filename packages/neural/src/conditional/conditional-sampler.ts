@@ -103,6 +103,15 @@ export class ConditionalSampler {
     return this.draw(n, rng, this.freqCdf);
   }
 
+  /**
+   * Where each row's 1 sits in its conditional vector (column offset + category), as float32 for
+   * an onnxruntime input: a one-hot row times a weight matrix is that row of the matrix (a Gather).
+   */
+  indices(column: Int32Array, category: Int32Array, out = new Float32Array(column.length)): Float32Array {
+    for (let i = 0; i < column.length; i++) out[i] = this.columns[column[i]!]!.offset + category[i]!;
+    return out;
+  }
+
   /** One-hot conditional vectors, row-major n × dim. */
   encode(
     column: Int32Array,
