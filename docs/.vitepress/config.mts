@@ -23,6 +23,8 @@ export default defineConfig({
     resolve: { conditions: ['@synthkit/source'] },
     ssr: { resolve: { conditions: ['@synthkit/source'] }, noExternal: [/^@synthkit\//] },
     build: { chunkSizeWarningLimit: 4096 },
+    // The live demos' worker loads the Adult sample as a separate chunk, which needs ES module workers.
+    worker: { format: 'es' },
     server: { host: '127.0.0.1' },
   },
   themeConfig: {
@@ -71,6 +73,15 @@ export default defineConfig({
           { text: 'API (TypeDoc)', link: '/api/' },
           { text: 'Benchmarks', link: '/benchmarks' },
         ],
+      },
+      {
+        text: 'API reference',
+        collapsed: true,
+        // The modules TypeDoc documents (docs/typedoc.json), one page each.
+        items: ['core', 'copula', 'gan', 'vae', 'diffusion', 'evaluate', 'privacy', 'report'].map((name) => ({
+          text: `@synthkit/${name}`,
+          link: `/api/${name}`,
+        })),
       },
       {
         text: 'Packages (READMEs)',
