@@ -68,7 +68,7 @@ try {
   const size = copulaPathSize(outDir).gzip / 1024;
   const suite = {
     suite: 'browser',
-    description: `The studio (apps/demo) in headless Chromium, Adult 32,561 rows, copula, in the worker (medians of ${runs} runs in one page; load average ${loadavg()[0]!.toFixed(1)} at the start of the run). Baseline: sorting 2M doubles in the page.`,
+    description: `The studio (apps/demo) in headless Chromium, Adult 32,561 rows, copula, in the worker (medians of ${runs} runs in one page; load average ${loadavg()[0]!.toFixed(1)} at the start of the run); the baseline sorts 2M doubles in the page.`,
     baseline: { median: base, min: Math.min(...baseline), max: Math.max(...baseline), runs },
     rows: [
       {

@@ -37,9 +37,13 @@ export { data };
 export default defineLoader({
   watch: ['../../../../bench/results/*.json', '../../../../apps/demo/results/*.json'],
   load(files: string[]): BenchSuite[] {
-    return files.sort().map((file) => ({
-      file: basename(file),
-      ...(JSON.parse(readFileSync(file, 'utf8')) as Omit<BenchSuite, 'file'>),
-    }));
+    // The bench suites first, then the studio's browser figures; each group by name.
+    const group = (f: string) => (f.includes('/apps/demo/') ? 1 : 0);
+    return files
+      .sort((a, b) => group(a) - group(b) || a.localeCompare(b))
+      .map((file) => ({
+        file: basename(file),
+        ...(JSON.parse(readFileSync(file, 'utf8')) as Omit<BenchSuite, 'file'>),
+      }));
   },
 });
