@@ -1,4 +1,4 @@
-import { isSynthkitError } from '@synthkit/core';
+import { isSynthkitError, SynthkitError, type SynthkitErrorCode } from '@synthkit/core';
 import { fromSystemError, isSystemError } from '@synthkit/core/node';
 import { CommanderError } from 'commander';
 
@@ -15,7 +15,7 @@ export class UsageError extends Error {
 
 /** What the user sees of an error: one line on stderr, and `{"error": …}` with --json. */
 export interface Failure {
-  code: string;
+  code: SynthkitErrorCode;
   message: string;
   hint?: string;
   column?: string;
@@ -74,14 +74,13 @@ function usage(message: string, hint: string | undefined, command: string | unde
   };
 }
 
-/** `[CODE] message (column "x", row 3). hint`, the same line SynthkitError.toLine() gives. */
+/** `[CODE] message (column "x", row 3). hint`: SynthkitError's own line. */
 export function failureLine(f: Failure): string {
-  const where = [
-    f.column !== undefined ? `column "${f.column}"` : undefined,
-    f.row !== undefined ? `row ${f.row}` : undefined,
-  ].filter(Boolean);
-  const at = where.length > 0 ? ` (${where.join(', ')})` : '';
-  return `[${f.code}] ${f.message}${at}${f.hint ? `. ${f.hint}` : ''}`;
+  return new SynthkitError(f.code, f.message, {
+    ...(f.column !== undefined ? { column: f.column } : {}),
+    ...(f.row !== undefined ? { row: f.row } : {}),
+    ...(f.hint !== undefined ? { hint: f.hint } : {}),
+  }).toLine();
 }
 
 export function isFailure(x: { exitCode: number } | Failure): x is Failure {

@@ -120,6 +120,7 @@ export async function fitFromFile(
   } finally {
     progress.done();
   }
+  for (const w of synth.fitWarnings) env.say(`warning: ${w}`);
   return { synth, table, generator };
 }
 

@@ -125,6 +125,16 @@ describe('synthkit generate', () => {
     expect(badCondition.stderr).toMatch(/BAD_CONDITION/);
     expect(existsSync(join(dir, 'x.csv'))).toBe(false);
   });
+
+  it('warns that a one-row table gives rows that copy it', () => {
+    const dir = tempDir();
+    const one = join(dir, 'one.csv');
+    writeFileSync(one, 'age,colour\n41,red\n');
+    const r = synthkit(['generate', one, '--rows', '3', '--out', join(dir, 'out.csv')]);
+    expect(r.code).toBe(0);
+    expect(r.stdout + r.stderr).toMatch(/warning: Only 1 row to learn from: .*copy it/);
+    expect(readFileSync(join(dir, 'out.csv'), 'utf8')).toBe('age,colour\n41,red\n41,red\n41,red\n');
+  });
 });
 
 describe('synthkit fit / sample / detect / inspect', () => {

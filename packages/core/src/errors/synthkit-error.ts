@@ -29,6 +29,8 @@ export type SynthkitErrorCode =
   | 'TRAINING_DIVERGED'
   | 'BACKEND_UNAVAILABLE'
   | 'BAD_SPEC'
+  /** A command or function called wrongly (unknown option, missing argument). */
+  | 'USAGE'
   | 'INTERNAL';
 
 export interface SynthkitErrorDetails {
