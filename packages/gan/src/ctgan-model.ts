@@ -15,7 +15,7 @@ import {
   DecodeGraph,
   type ForwardSession,
   fillNormal,
-  fillUniformOpen,
+  fillNormalQuantized,
   loadOptimizer,
   loadOrt,
   loadWeights,
@@ -34,7 +34,7 @@ import {
   type TrainedInfo,
   tf,
 } from '@synthkit/neural';
-import { CtganNetwork, type CtganShape, evenWidth } from './ctgan-network.js';
+import { CtganNetwork, type CtganShape } from './ctgan-network.js';
 import type { CtganOptions } from './options.js';
 
 const FORMAT = 'synthkit-ctgan';
@@ -212,13 +212,10 @@ export class CtganModel implements FittedModel {
       } else ({ column, category } = this.sampler.sampleOriginal(chunk, condRng));
       const fast = await this.ortSampler();
       if (fast) {
-        // Uniforms only: the graph makes the noise (Box–Muller) and draws the categories.
-        const u = fillUniformOpen(
-          noiseRng,
-          new Float32Array(chunk * evenWidth(this.network.shape.embeddingDim)),
-        );
+        // The graph runs the generator and draws the categories.
+        const z = fillNormalQuantized(noiseRng, new Float32Array(chunk * this.network.shape.embeddingDim));
         const c = this.sampler.indices(column, category);
-        const out = await fast.session.run({ u, c, ...fast.decoder.feeds(chunk, decodeRng) }, chunk);
+        const out = await fast.session.run({ z, c, ...fast.decoder.feeds(chunk, decodeRng) }, chunk);
         return fast.decoder.toView(out, chunk);
       }
       const cond = this.sampler.encode(column, category);

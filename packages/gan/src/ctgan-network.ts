@@ -92,8 +92,8 @@ export class CtganNetwork {
   }
 
   /**
-   * The generator as an onnxruntime session for sampling: inputs `u` (uniforms, width
-   * embeddingDim rounded up to even, turned into the normal noise in the graph) and `c` (one value
+   * The generator as an onnxruntime session for sampling: inputs `z` (normal noise, rows ×
+   * embeddingDim) and `c` (one value
    * per row: where its conditional vector's 1 sits, ConditionalSampler.indices; only when there are
    * discrete columns); weights and running statistics copied in. With a DecodeGraph the session
    * also decodes (its inputs added, its output instead of the raw rows).
@@ -103,7 +103,7 @@ export class CtganNetwork {
     const data = (t: tf.Tensor) => t.dataSync() as Float32Array;
     const E = this.shape.embeddingDim;
     const C = this.condDim;
-    const f = new ForwardGraph({ u: evenWidth(E), ...(C > 0 ? { c: 1 } : {}), ...decode?.inputs });
+    const f = new ForwardGraph({ z: E, ...(C > 0 ? { c: 1 } : {}), ...decode?.inputs });
     const condIndex =
       C > 0
         ? f.g.op('Cast', [f.g.op('Reshape', ['c', f.g.int64Tensor('c_flat', [-1], [1])])], { to: 7 })
@@ -115,8 +115,7 @@ export class CtganNetwork {
       const rows = f.g.floatTensor(`cond_w_${id}`, w.subarray(width * nOut), [C, nOut]);
       return f.g.op('Add', [y, f.g.op('Gather', [rows, condIndex], { axis: 0 })]);
     };
-    let x = f.gaussian('u');
-    if (evenWidth(E) !== E) x = f.firstColumns(x, E);
+    let x = 'z';
     let width = E;
     this.shape.generatorDim.forEach((h, i) => {
       const fc = dense(x, data(p[`res${i}.w`]!), data(p[`res${i}.b`]!), width, h, `res${i}`);
@@ -277,9 +276,4 @@ export class CtganNetwork {
     const W = this.layout.dim - this.layout.tanhCount;
     return tf.tensor2d(fillGumbel(rng, new Float32Array(batch * W)), [batch, W]);
   }
-}
-
-/** Box–Muller turns pairs of uniforms into pairs of normals. */
-export function evenWidth(n: number): number {
-  return n + (n % 2);
 }

@@ -1,5 +1,5 @@
 import { parseOptions, Rng } from '@synthkit/core';
-import { boxMuller, fillUniformOpen, loadOrt } from '@synthkit/neural';
+import { fillNormalQuantized, loadOrt } from '@synthkit/neural';
 import { describe, expect, it } from 'vitest';
 import { csvView } from '../../neural/test/csv-view.js';
 import type { CtganModel } from './ctgan-model.js';
@@ -26,13 +26,12 @@ describe('ctgan on onnxruntime', () => {
     const session = await model.network.generatorSession(ort!);
     const rows = 100;
     const C = model.sampler.dim;
-    const u = fillUniformOpen(new Rng(2), new Float32Array(rows * 16));
+    const noise = fillNormalQuantized(new Rng(2), new Float32Array(rows * 16));
     const { column, category } = model.sampler.sampleOriginal(rows, new Rng(3));
     const cond = model.sampler.encode(column, category);
     // The graph takes where each row's 1 is and gathers that weight row instead of multiplying.
-    const viaOrt = await session.run({ u, c: model.sampler.indices(column, category) }, rows);
-    // The same noise through TensorFlow.js: Box–Muller in JS, then [noise | condition] rows.
-    const noise = boxMuller(u, rows, 16);
+    const viaOrt = await session.run({ z: noise, c: model.sampler.indices(column, category) }, rows);
+    // The same noise through TensorFlow.js: [noise | condition] rows.
     const input = new Float32Array(rows * (16 + C));
     for (let i = 0; i < rows; i++) {
       input.set(noise.subarray(i * 16, (i + 1) * 16), i * (16 + C));

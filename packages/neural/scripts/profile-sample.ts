@@ -1,6 +1,6 @@
 /**
- * Where CTGAN sampling time goes for 4,096 rows (CPU time, so it holds on a loaded machine): uniforms
- * and conditions, one onnxruntime call (generator with Box–Muller noise, condition rows gathered,
+ * Where CTGAN sampling time goes for 4,096 rows (CPU time, steadier than wall time on a loaded
+ * machine): noise and conditions, one onnxruntime call (generator with the condition rows gathered,
  * decoding with the category draws), building the view.
  *   npx tsx --conditions=@synthkit/source packages/neural/scripts/profile-sample.ts
  */
@@ -8,7 +8,7 @@ import { Rng } from '@synthkit/core';
 import {
   ConditionalSampler,
   DecodeGraph,
-  fillUniformOpen,
+  fillNormalQuantized,
   loadOrt,
   NetworkLayout,
   selectBackend,
@@ -42,7 +42,7 @@ const session = await net.generatorSession((await loadOrt())!, decoder);
 const E = 128;
 const rows = 4096;
 const t: Record<string, number[]> = {
-  'uniforms and conditions': [],
+  'noise and conditions': [],
   'onnx run': [],
   'to view': [],
   baseline: [],
@@ -56,10 +56,10 @@ const cpu = () => {
 };
 for (let r = 0; r < 9; r++) {
   let done = cpu();
-  const u = fillUniformOpen(rng, new Float32Array(rows * E));
+  const z = fillNormalQuantized(rng, new Float32Array(rows * E));
   const { column, category } = sampler.sampleOriginal(rows, rng);
-  const feeds = { u, c: sampler.indices(column, category), ...decoder.feeds(rows, rng) };
-  t['uniforms and conditions']!.push(done());
+  const feeds = { z, c: sampler.indices(column, category), ...decoder.feeds(rows, rng) };
+  t['noise and conditions']!.push(done());
   done = cpu();
   const out = await session.run(feeds, rows);
   t['onnx run']!.push(done());

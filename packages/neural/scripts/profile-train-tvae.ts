@@ -3,7 +3,7 @@
  * draws, batch gathering, the onnxruntime run, against the same-process matMul baseline.
  *   npx tsx --conditions=@synthkit/source packages/neural/scripts/profile-train-tvae.ts
  */
-import { fillNormal, loadOrt, selectBackend } from '@synthkit/neural';
+import { fillNormalQuantized, loadOrt, selectBackend } from '@synthkit/neural';
 import { TvaeOnnxTrainer } from '../../vae/src/tvae-onnx-trainer.js';
 import { adultTvae } from './adult-tvae.js';
 import { matmulBaselineMs, median } from './baseline.js';
@@ -17,7 +17,7 @@ const D = layout.dim;
 const t: Record<string, number[]> = { noise: [], step: [], 'step (cpu time)': [], baseline: [] };
 for (let r = 0; r < 60; r++) {
   let s = performance.now();
-  fillNormal(rng, new Float32Array(n * 128));
+  fillNormalQuantized(rng, new Float32Array(n * 128));
   t.noise!.push(performance.now() - s);
   s = performance.now();
   const cpu = process.cpuUsage();

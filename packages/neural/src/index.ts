@@ -29,7 +29,13 @@ export { ParamSet, type ParamSpec } from './params/param-set.js';
 export { RunningStats } from './params/running-stats.js';
 export { neuralOptions } from './plugin/common-options.js';
 export { type NeuralGeneratorSpec, neuralGenerator } from './plugin/neural-generator.js';
-export { boxMuller, fillDropoutMask, fillGumbel, fillNormal, fillUniformOpen } from './random/noise.js';
+export {
+  fillDropoutMask,
+  fillGumbel,
+  fillNormal,
+  fillNormalQuantized,
+  fillUniformOpen,
+} from './random/noise.js';
 export { type StreamRowsOptions, streamRows } from './sampling/stream-rows.js';
 export { concatViews, conditionFilter, takeRows } from './sampling/view-rows.js';
 export {

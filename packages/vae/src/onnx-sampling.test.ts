@@ -1,5 +1,5 @@
 import { parseOptions, Rng } from '@synthkit/core';
-import { boxMuller, fillUniformOpen, loadOrt } from '@synthkit/neural';
+import { fillNormalQuantized, loadOrt } from '@synthkit/neural';
 import { describe, expect, it } from 'vitest';
 import { csvView } from '../../neural/test/csv-view.js';
 import { tvae } from './plugin.js';
@@ -24,9 +24,9 @@ describe('tvae on onnxruntime', () => {
     expect(ort).toBeDefined();
     const session = await model.network.decoderSession(ort!);
     const rows = 100;
-    const u = fillUniformOpen(new Rng(2), new Float32Array(rows * 16));
-    const viaOrt = await session.run({ u }, rows);
-    const viaTf = model.network.generate(boxMuller(u, rows, 16), rows).raw;
+    const z = fillNormalQuantized(new Rng(2), new Float32Array(rows * 16));
+    const viaOrt = await session.run({ z }, rows);
+    const viaTf = model.network.generate(z, rows).raw;
     let worst = 0;
     for (let i = 0; i < viaTf.length; i++) worst = Math.max(worst, Math.abs(viaOrt[i]! - viaTf[i]!));
     expect(viaOrt.length).toBe(viaTf.length);

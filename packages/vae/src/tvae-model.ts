@@ -11,7 +11,7 @@ import {
   DecodeGraph,
   type ForwardSession,
   fillNormal,
-  fillUniformOpen,
+  fillNormalQuantized,
   loadOptimizer,
   loadOrt,
   loadWeights,
@@ -31,7 +31,7 @@ import {
   tf,
 } from '@synthkit/neural';
 import type { TvaeOptions } from './options.js';
-import { latentUniforms, TvaeNetwork, type TvaeShape } from './tvae-network.js';
+import { TvaeNetwork, type TvaeShape } from './tvae-network.js';
 import { type TvaeCheckpoint, TvaeOnnxTrainer } from './tvae-onnx-trainer.js';
 
 const FORMAT = 'synthkit-tvae';
@@ -179,19 +179,16 @@ export class TvaeModel implements FittedModel {
     const noiseRng = ctx.rng.fork('noise');
     const decodeRng = ctx.rng.fork('decode');
     const chunk = Math.min(SAMPLE_CHUNK, Math.max(1, n));
-    const U = latentUniforms(this.network.shape.embeddingDim);
+    const E = this.network.shape.embeddingDim;
     const generate = async (): Promise<ViewTable> => {
       const fast = await this.ortSampler();
       if (fast) {
-        // Uniforms only: the graph makes the noise (Box–Muller) and draws the categories.
-        const u = fillUniformOpen(noiseRng, new Float32Array(chunk * U));
-        const out = await fast.session.run({ u, ...fast.decoder.feeds(chunk, decodeRng) }, chunk);
+        // The graph runs the decoder and draws the categories.
+        const z = fillNormalQuantized(noiseRng, new Float32Array(chunk * E));
+        const out = await fast.session.run({ z, ...fast.decoder.feeds(chunk, decodeRng) }, chunk);
         return fast.decoder.toView(out, chunk);
       }
-      const raw = this.network.generate(
-        fillNormal(noiseRng, new Float32Array(chunk * this.network.shape.embeddingDim)),
-        chunk,
-      ).raw;
+      const raw = this.network.generate(fillNormal(noiseRng, new Float32Array(chunk * E)), chunk).raw;
       return this.encoder.inverse(raw, chunk, {
         layout: this.network.layout,
         categorical: this.categorical,

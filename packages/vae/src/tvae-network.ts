@@ -1,13 +1,12 @@
 import type { Rng } from '@synthkit/core';
 import {
   Adam,
-  boxMuller,
   type DecodeGraph,
   dense,
   ForwardGraph,
   type ForwardSession,
   fillNormal,
-  fillUniformOpen,
+  fillNormalQuantized,
   type NetworkLayout,
   type OrtModule,
   ParamSet,
@@ -37,11 +36,6 @@ function mlpSpecs(
     d = h;
   });
   return { specs, out: d };
-}
-
-/** Uniforms per row for `embeddingDim` normals by Box–Muller (an even count). */
-export function latentUniforms(embeddingDim: number): number {
-  return embeddingDim + (embeddingDim % 2);
 }
 
 function linear(name: string, nIn: number, nOut: number): ParamSpec[] {
@@ -132,12 +126,11 @@ export class TvaeNetwork {
 
   /**
    * One Adam step on rows `batch` (network layout, row-major); σ is then kept in [0.01, 1]. The
-   * latent noise is Box–Muller of uniforms, as the onnx engine computes it in its graph.
+   * latent noise is drawn as on the onnx engine, so both engines see the same ε from the same Rng.
    */
   step(batch: Float32Array, n: number, rng: Rng): { loss: number; reconstruction: number; kl: number } {
     const E = this.shape.embeddingDim;
-    const U = latentUniforms(E);
-    const noise = boxMuller(fillUniformOpen(rng, new Float32Array(n * U)), n, U, E);
+    const noise = fillNormalQuantized(rng, new Float32Array(n * E));
     return tf.tidy(() => {
       const x = tf.tensor2d(batch, [n, this.layout.dim]);
       const eps = tf.tensor2d(noise, [n, E]);
@@ -181,17 +174,16 @@ export class TvaeNetwork {
   }
 
   /**
-   * The decoder as an onnxruntime session for sampling: input `u` (uniforms, width embeddingDim
-   * rounded up to even, turned into the latent noise in the graph); weights copied in. With a
+   * The decoder as an onnxruntime session for sampling: input `z` (latent normals, rows ×
+   * embeddingDim); weights copied in. With a
    * DecodeGraph the session also decodes (its inputs added, its output instead of the raw rows).
    */
   async decoderSession(ort: OrtModule, decode?: DecodeGraph): Promise<ForwardSession> {
     const p = this.params.views();
     const data = (name: string) => p[name]!.dataSync() as Float32Array;
     const E = this.shape.embeddingDim;
-    const f = new ForwardGraph({ u: latentUniforms(E), ...decode?.inputs });
-    let x = f.gaussian('u');
-    if (E % 2) x = f.firstColumns(x, E);
+    const f = new ForwardGraph({ z: E, ...decode?.inputs });
+    let x = 'z';
     let width = E;
     this.shape.decompressDims.forEach((h, i) => {
       x = f.relu(f.dense(x, data(`dec${i}.w`), data(`dec${i}.b`), width, h));

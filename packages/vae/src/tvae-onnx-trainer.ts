@@ -1,6 +1,6 @@
 import type { Rng } from '@synthkit/core';
-import { fillUniformOpen, type OrtModule, type TrainSession } from '@synthkit/neural';
-import { latentUniforms, type TvaeNetwork } from './tvae-network.js';
+import { fillNormalQuantized, type OrtModule, type TrainSession } from '@synthkit/neural';
+import type { TvaeNetwork } from './tvae-network.js';
 import { tvaeTrainSession } from './tvae-train-graph.js';
 
 /** Weights and optimiser state at an epoch boundary, the same for both engines. */
@@ -34,12 +34,12 @@ export class TvaeOnnxTrainer {
 
   async step(batch: Float32Array, n: number, rng: Rng): Promise<TvaeLosses> {
     const { learningRate: lr, beta1, beta2 } = this.net.adam.options;
-    const U = latentUniforms(this.net.shape.embeddingDim);
+    const E = this.net.shape.embeddingDim;
     this.stepCount++;
     const scalar = (value: number) => ({ data: Float32Array.of(value), dims: [] });
     const out = await this.session.step({
       x: { data: batch, dims: [n, this.net.layout.dim] },
-      u: { data: fillUniformOpen(rng, new Float32Array(n * U)), dims: [n, U] },
+      eps: { data: fillNormalQuantized(rng, new Float32Array(n * E)), dims: [n, E] },
       scale: scalar(this.net.shape.lossFactor / n),
       invN: scalar(1 / n),
       count: scalar(n),

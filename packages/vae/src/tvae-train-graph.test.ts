@@ -71,11 +71,9 @@ describe('tvae training step on onnxruntime', () => {
     // (σ's, ~10): measured 2e-7.
     expect(relativeDiff(one.onnx.a.m, one.tfjs.m)).toBeLessThan(2e-6);
     expect(relativeDiff(one.onnx.a.v, one.tfjs.v)).toBeLessThan(2e-6);
-    // Adam's first step moves each weight by lr·g/(|g| + ε): where g ≈ 0 float32 differences (the
-    // latent noise is Box–Muller in float64 JS for tfjs, float32 in the graph) are magnified up to
-    // ~4e-5 (measured); every other weight agrees within 1e-7.
-    expect(maxAbsDiff(one.onnx.w, one.tfjs.w)).toBeLessThan(1e-4);
-    expect(countAbove(one.onnx.w, one.tfjs.w, 1e-7)).toBeLessThan(one.w0.length / 1000);
+    // Adam's first step moves each weight by lr·g/(|g| + ε), so where g ≈ 0 float32 differences
+    // could be magnified; with the same noise on both sides every weight agrees within 1e-7.
+    expect(maxAbsDiff(one.onnx.w, one.tfjs.w)).toBeLessThan(1e-7);
     expect(one.onnx.a.step).toBe(1);
     expect(one.onnxLosses[0]!.loss).toBeCloseTo(one.tfjsLosses[0]!.loss, 3);
     expect(one.onnxLosses[0]!.kl).toBeCloseTo(one.tfjsLosses[0]!.kl, 4);

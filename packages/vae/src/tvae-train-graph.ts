@@ -1,5 +1,5 @@
 import { type OrtModule, TrainGraph, type TrainSession } from '@synthkit/neural';
-import { latentUniforms, type TvaeNetwork } from './tvae-network.js';
+import type { TvaeNetwork } from './tvae-network.js';
 
 const LOGIT_LIMIT = 30;
 const SIGMA_MIN = 0.01;
@@ -10,7 +10,7 @@ const SIGMA_MAX = 1;
  * by hand, Adam with L2 decay as Adam.apply, then σ clipped to [0.01, 1] as TvaeNetwork.step).
  *
  * Inputs: state `params`, `m`, `v` (flat, ParamSet order); per step `x` [n, dim] (network layout),
- * `u` [n, latentUniforms(embeddingDim)] (uniforms, turned into the latent noise ε by Box–Muller), scalars `scale` = lossFactor/n, `invN` = 1/n, `count` = n,
+ * `eps` [n, embeddingDim] (the latent noise), scalars `scale` = lossFactor/n, `invN` = 1/n, `count` = n,
  * `lrt` = lr/(1−β₁ᵗ), `rbc2` = 1/√(1−β₂ᵗ). Outputs: the new state and `losses` [total, reconstruction, KL].
  *
  * Gradients (Xu et al. 2019's loss; z = μ + ε·σ_z with σ_z = exp(½ log σ²_z)):
@@ -36,7 +36,7 @@ export function buildTvaeTrainGraph(net: TvaeNetwork): TrainGraph {
   const m = t.stateInput('m', P);
   const v = t.stateInput('v', P);
   const x = t.input('x', ['N', D]);
-  const eps = t.gaussian(t.input('u', ['N', latentUniforms(E)]), latentUniforms(E), E);
+  const eps = t.input('eps', ['N', E]);
   const [scale, invN, count, lrt, rbc2] = ['scale', 'invN', 'count', 'lrt', 'rbc2'].map((n) =>
     t.input(n, []),
   ) as [string, string, string, string, string];

@@ -1,7 +1,7 @@
 import type { Rng, ViewColumn, ViewTable } from '@synthkit/core';
 import type { TabularEncoder } from '../encoder/tabular-encoder.js';
 import type { NetworkLayout } from '../layout/network-layout.js';
-import { fillUniformOpen } from '../random/noise.js';
+import { fillNormalQuantized, fillUniformOpen } from '../random/noise.js';
 import type { ForwardGraph } from './forward-graph.js';
 
 export interface DecodeGraphOptions {
@@ -15,7 +15,7 @@ export interface DecodeGraphOptions {
  * The decoding half of TabularEncoder.inverse as ONNX nodes appended to a generator's forward graph,
  * so sampling does not leave onnxruntime until the categories are drawn: per bucket of softmax
  * spans one masked reshape, exp, cumulative sum and a compare against a uniform (inverse-CDF draw,
- * one uniform per span), or an ArgMax; tanh, value noise (Box–Muller) and clipping for the α values.
+ * one uniform per span), or an ArgMax; tanh, value noise (normals given as an input) and clipping for the α values.
  * The graph outputs [α per continuous column | mode index per continuous column | code per discrete
  * column]; `toView` finishes in JS (α·4σ_k + μ_k in float64, as inverse does). In JS the softmax draw
  * per span per row was half of TVAE's sampling time.
@@ -36,11 +36,11 @@ export class DecodeGraph {
     this.tanhCount = layout.tanhCount;
     this.spanCount = layout.buckets.reduce((a, b) => a + b.count, 0);
     const noisy = options.valueNoise !== undefined && this.tanhCount > 0;
-    this.noiseWidth = noisy ? this.tanhCount + (this.tanhCount % 2) : 0;
+    this.noiseWidth = noisy ? this.tanhCount : 0;
     this.discreteCount = encoder.columns.filter((c) => c.kind === 'discrete').length;
     this.inputs = {
       ...(this.spanCount > 0 ? { spanUniforms: this.spanCount } : {}),
-      ...(noisy ? { valueUniforms: this.noiseWidth } : {}),
+      ...(noisy ? { valueNoise: this.noiseWidth } : {}),
     };
   }
 
@@ -86,8 +86,7 @@ export class DecodeGraph {
     if (T > 0) {
       let alpha = g.op('Tanh', [slice(raw, 0, T, 1)]);
       if (this.noiseWidth > 0) {
-        let z = f.gaussian('valueUniforms');
-        if (this.noiseWidth !== T) z = f.firstColumns(z, T);
+        const z = 'valueNoise';
         alpha = g.op('Add', [
           alpha,
           g.op('Mul', [z, g.floatTensor(name('sigma'), this.options.valueNoise!.slice(0, T), [T])]),
@@ -101,11 +100,12 @@ export class DecodeGraph {
     return parts.length === 1 ? parts[0]! : g.op('Concat', parts, { axis: 1 });
   }
 
-  /** Uniforms for the decoder's inputs, `rows` rows each, drawn from rng. */
+  /** The decoder's inputs for `rows` rows, drawn from rng: uniforms per span, normals for the value noise. */
   feeds(rows: number, rng: Rng): Record<string, Float32Array> {
     const out: Record<string, Float32Array> = {};
-    for (const [input, width] of Object.entries(this.inputs))
-      out[input] = fillUniformOpen(rng, new Float32Array(rows * width));
+    if (this.spanCount > 0) out.spanUniforms = fillUniformOpen(rng, new Float32Array(rows * this.spanCount));
+    if (this.noiseWidth > 0)
+      out.valueNoise = fillNormalQuantized(rng, new Float32Array(rows * this.noiseWidth));
     return out;
   }
 

@@ -105,23 +105,6 @@ export class TrainGraph {
     return parts.length === 1 ? parts[0]! : this.g.op('Concat', parts, { axis });
   }
 
-  /**
-   * Standard normals [n, keep] from an [n, width] input of uniforms by Box–Muller, as `boxMuller` in
-   * JS: drawing uniforms in JS and transforming them here costs a third of drawing normals in JS.
-   */
-  gaussian(uniforms: string, width: number, keep = width): string {
-    const half = width / 2;
-    const r = this.g.op('Sqrt', [
-      this.mul(this.g.op('Log', [this.slice(uniforms, 0, half)]), this.scalar(-2)),
-    ]);
-    const theta = this.mul(this.slice(uniforms, half, width), this.scalar(2 * Math.PI));
-    const z = this.concat(
-      [this.mul(r, this.g.op('Cos', [theta])), this.mul(r, this.g.op('Sin', [theta]))],
-      1,
-    );
-    return keep === width ? z : this.slice(z, 0, keep);
-  }
-
   /** Sum over rows: [n, k] → [k] (a bias gradient). */
   sumRows(x: string): string {
     return this.g.op('ReduceSum', [x, this.ints([0])], { keepdims: 0 });

