@@ -47,10 +47,9 @@ export function buildTvaeTrainGraph(net: TvaeNetwork): TrainGraph {
   for (let i = 0; i < shape.compressDims.length; i++)
     enc.push(t.op('Relu', [t.gemm(enc[i]!, w[`enc${i}.w`]!, w[`enc${i}.b`])]));
   const hEnc = enc.at(-1)!;
-  const wMuLv = t.concat([w['mu.w']!, w['logvar.w']!], 1);
-  const muLv = t.gemm(hEnc, wMuLv, t.concat([w['mu.b']!, w['logvar.b']!], 0));
-  const mu = t.slice(muLv, 0, E);
-  const logvar = t.slice(muLv, E, 2 * E);
+  // Two Gemms: one on the concatenated [μ | log σ²] weights ran at a third of the speed.
+  const mu = t.gemm(hEnc, w['mu.w']!, w['mu.b']);
+  const logvar = t.gemm(hEnc, w['logvar.w']!, w['logvar.b']);
   const std = t.op('Exp', [t.mul(logvar, t.scalar(0.5))]);
   const z = t.add(mu, t.mul(eps, std));
   const dec: string[] = [z];
@@ -141,7 +140,10 @@ export function buildTvaeTrainGraph(net: TvaeNetwork): TrainGraph {
   grads['mu.b'] = muG.db;
   grads['logvar.w'] = lvG.dw;
   grads['logvar.b'] = lvG.db;
-  dy = t.gemm(t.concat([dMu, dLogvar], 1), wMuLv, undefined, { transB: true });
+  dy = t.add(
+    t.gemm(dMu, w['mu.w']!, undefined, { transB: true }),
+    t.gemm(dLogvar, w['logvar.w']!, undefined, { transB: true }),
+  );
   for (let i = shape.compressDims.length - 1; i >= 0; i--) {
     const g = t.denseGrad(enc[i]!, w[`enc${i}.w`]!, t.reluGrad(dy, enc[i + 1]!), i > 0);
     grads[`enc${i}.w`] = g.dw;

@@ -1,0 +1,28 @@
+import { normalQuantile, Rng } from '@synthkit/core';
+import { describe, expect, it } from 'vitest';
+import { fillNormalQuantized } from './noise.js';
+
+describe('fillNormalQuantized', () => {
+  it('draws standard normals from 65,536 quantile levels, the same for the same seed', () => {
+    const z = fillNormalQuantized(new Rng(1), new Float32Array(200_001));
+    let sum = 0;
+    let sq = 0;
+    let beyond2 = 0;
+    for (const x of z) {
+      sum += x;
+      sq += x * x;
+      if (Math.abs(x) > 2) beyond2++;
+    }
+    const n = z.length;
+    expect(Math.abs(sum / n)).toBeLessThan(0.01);
+    expect(Math.abs(sq / n - 1)).toBeLessThan(0.01);
+    // P(|Z| > 2) = 0.0455.
+    expect(Math.abs(beyond2 / n - 0.0455)).toBeLessThan(0.003);
+    // The extreme levels are the quantiles of 0.5/65536 and 1 − 0.5/65536 (±4.17).
+    const edge = Math.fround(normalQuantile(0.5 / 65536));
+    expect(Math.min(...z)).toBeGreaterThanOrEqual(edge);
+    expect(Math.max(...z)).toBeLessThanOrEqual(-edge);
+    expect(z.at(-1)).not.toBe(0); // an odd length fills its last value too
+    expect(fillNormalQuantized(new Rng(1), new Float32Array(1000))).toEqual(z.subarray(0, 1000));
+  });
+});
