@@ -47,15 +47,20 @@ for (let i = 0; i < 3; i++) {
 const plugin = generator === 'tvae' ? tvae({ epochs, backend }) : ctgan({ epochs, backend });
 const synth = new Synthesizer({ generator: plugin, metadata, options: { epochs, backend } });
 const perEpoch: number[] = [];
+const perEpochCpu: number[] = [];
 const t0 = performance.now();
 let last = t0;
+let lastCpu = process.cpuUsage();
 await synth.fit(train, {
   seed: 1,
   onProgress: (e) => {
     if (e.stage !== 'epoch' || !e.metrics) return;
     perEpoch.push((performance.now() - last) / 1000);
+    const c = process.cpuUsage(lastCpu);
+    perEpochCpu.push((c.user + c.system) / 1e6);
     baselines.push(matmulBaselineMs(10));
     last = performance.now();
+    lastCpu = process.cpuUsage();
     const m = Object.entries(e.metrics)
       .filter(([k]) => !['secondsPerEpoch', 'etaSeconds'].includes(k))
       .map(([k, v]) => `${k} ${v.toFixed(3)}`)
@@ -88,7 +93,9 @@ console.log(
     epochs,
     encoderFitSeconds: +median(encoderTimes).toFixed(3),
     secondsPerEpoch: +secPerEpoch.toFixed(3),
+    secondsPerEpochCpu: +median(perEpochCpu.length > 1 ? perEpochCpu.slice(1) : perEpochCpu).toFixed(3),
     perEpoch: perEpoch.map((s) => +s.toFixed(2)),
+    perEpochCpu: perEpochCpu.map((s) => +s.toFixed(2)),
     fitSeconds: +fitSeconds.toFixed(1),
     baselineMatmulMs: +base.toFixed(2),
     epochOverBaseline: +((secPerEpoch * 1000) / base).toFixed(0),
