@@ -108,28 +108,55 @@ export class CtganNetwork {
       C > 0
         ? f.g.op('Cast', [f.g.op('Reshape', ['c', f.g.int64Tensor('c_flat', [-1], [1])])], { to: 7 })
         : '';
-    // Every layer sees [..., noise, condition]; the condition's part of x·W is one row of W (Gather).
-    const dense = (x: string, w: Float32Array, b: Float32Array, width: number, nOut: number, id: string) => {
-      const y = f.dense(x, w.subarray(0, width * nOut), b, width, nOut);
-      if (C === 0) return y;
-      const rows = f.g.floatTensor(`cond_w_${id}`, w.subarray(width * nOut), [C, nOut]);
-      return f.g.op('Add', [y, f.g.op('Gather', [rows, condIndex], { axis: 0 })]);
+    // A layer's input is [h_k, …, h_1, noise, condition] (residual concatenations). Instead of
+    // concatenating, each part multiplies its own block of W's rows and the Gemms accumulate (ORT's
+    // Gemm C input); the condition's part is one row of W per row (Gather), with the bias folded in;
+    // the sampling batch norm (fixed running statistics) is folded into W and b as well.
+    const layer = (
+      parts: readonly { node: string; width: number }[],
+      w: Float32Array,
+      b: Float32Array,
+      nOut: number,
+      id: string,
+      norm?: { scale: Float32Array; shift: Float32Array },
+    ): string => {
+      const at = (row: number, j: number) => w[row * nOut + j]! * (norm ? norm.scale[j]! : 1);
+      const bias = Float64Array.from(b, (v, j) => (norm ? v * norm.scale[j]! + norm.shift[j]! : v));
+      let row = 0;
+      const blocks = parts.map((part) => {
+        const block = new Float32Array(part.width * nOut);
+        for (let r = 0; r < part.width; r++)
+          for (let j = 0; j < nOut; j++) block[r * nOut + j] = at(row + r, j);
+        row += part.width;
+        return block;
+      });
+      let acc: string;
+      if (C > 0) {
+        const table = new Float32Array(C * nOut);
+        for (let r = 0; r < C; r++)
+          for (let j = 0; j < nOut; j++) table[r * nOut + j] = at(row + r, j) + bias[j]!;
+        acc = f.g.op('Gather', [f.g.floatTensor(`cond_${id}`, table, [C, nOut]), condIndex], { axis: 0 });
+      } else acc = f.g.floatTensor(`bias_${id}`, Float32Array.from(bias), [nOut]);
+      for (let k = parts.length - 1; k >= 0; k--)
+        acc = f.g.op('Gemm', [
+          parts[k]!.node,
+          f.g.floatTensor(`w_${id}_${k}`, blocks[k]!, [parts[k]!.width, nOut]),
+          acc,
+        ]);
+      return acc;
     };
-    let x = 'z';
-    let width = E;
+    let parts = [{ node: 'z', width: E }];
     this.shape.generatorDim.forEach((h, i) => {
-      const fc = dense(x, data(p[`res${i}.w`]!), data(p[`res${i}.b`]!), width, h, `res${i}`);
-      const norm = f.affineNorm(
-        fc,
-        data(this.stats.means[i]!),
-        data(this.stats.variances[i]!),
-        data(p[`res${i}.gamma`]!),
-        data(p[`res${i}.beta`]!),
-      );
-      x = f.concat([f.relu(norm), x]);
-      width += h;
+      const gamma = data(p[`res${i}.gamma`]!);
+      const beta = data(p[`res${i}.beta`]!);
+      const mean = data(this.stats.means[i]!);
+      const variance = data(this.stats.variances[i]!);
+      const scale = Float32Array.from(gamma, (g, j) => g / Math.sqrt(variance[j]! + 1e-5));
+      const shift = Float32Array.from(beta, (be, j) => be - mean[j]! * scale[j]!);
+      const y = layer(parts, data(p[`res${i}.w`]!), data(p[`res${i}.b`]!), h, `res${i}`, { scale, shift });
+      parts = [{ node: f.relu(y), width: h }, ...parts];
     });
-    const raw = dense(x, data(p['out.w']!), data(p['out.b']!), width, this.layout.dim, 'out');
+    const raw = layer(parts, data(p['out.w']!), data(p['out.b']!), this.layout.dim, 'out');
     return decode
       ? f.session(ort, decode.append(f, raw), decode.outputWidth)
       : f.session(ort, raw, this.layout.dim);
