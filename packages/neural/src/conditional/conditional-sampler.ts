@@ -108,6 +108,7 @@ export class ConditionalSampler {
    * an onnxruntime input: a one-hot row times a weight matrix is that row of the matrix (a Gather).
    */
   indices(column: Int32Array, category: Int32Array, out = new Float32Array(column.length)): Float32Array {
+    if (this.dim === 0) return out; // no discrete columns: no conditional vector
     for (let i = 0; i < column.length; i++) out[i] = this.columns[column[i]!]!.offset + category[i]!;
     return out;
   }
