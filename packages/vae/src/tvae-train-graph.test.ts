@@ -1,9 +1,15 @@
 import { type ProgressEvent, parseOptions, Rng, type ViewTable } from '@synthkit/core';
-import { loadOrt, NetworkLayout, selectBackend, TabularEncoder } from '@synthkit/neural';
+import {
+  loadOrt,
+  NetworkLayout,
+  selectBackend,
+  TabularEncoder,
+  TrainingDivergedError,
+} from '@synthkit/neural';
 import { describe, expect, it } from 'vitest';
 import { csvView } from '../../neural/test/csv-view.js';
-import { column, sampleAll } from '../../neural/test/model-helpers.js';
-import { tvae } from './plugin.js';
+import { column, expectSameArrays, sampleAll } from '../../neural/test/model-helpers.js';
+import { resumeTvae, tvae } from './plugin.js';
 import type { TvaeModel } from './tvae-model.js';
 import { TvaeNetwork } from './tvae-network.js';
 import { TvaeOnnxTrainer } from './tvae-onnx-trainer.js';
@@ -122,5 +128,34 @@ describe('tvae training step on onnxruntime', () => {
     );
     expect(column(await sampleAll(a.model, 50), 'age').every(Number.isFinite)).toBe(true);
     for (const m of [a.model, b.model, tfjs.model]) m.dispose();
+  });
+
+  it('resumes, stops early and recovers from divergence on the onnx engine as on tfjs', async () => {
+    const options = { ...shape, batchSize: 64, backend: 'wasm', engine: 'onnx' };
+    const ctx = () => ({ rng: new Rng(1), progress: () => {} });
+    const fit = (overrides: Record<string, unknown>) => {
+      const plugin = tvae({ ...options, ...overrides });
+      return plugin.fit(adult, parseOptions(plugin.options), ctx()) as Promise<TvaeModel>;
+    };
+    const straight = await fit({ epochs: 3, resumable: true });
+    const first = await fit({ epochs: 2, resumable: true });
+    const resumed = await resumeTvae(first.save(), adult, { ...options, epochs: 3, resumable: true }, ctx());
+    expectSameArrays(resumed.save(), straight.save());
+
+    const events: ProgressEvent[] = [];
+    const plugin = tvae({ ...options, epochs: 40, earlyStoppingPatience: 1, learningRate: 5e-2 });
+    await plugin.fit(adult, parseOptions(plugin.options), {
+      rng: new Rng(1),
+      progress: (e) => events.push(e),
+    });
+    const epochs = events.filter((e) => e.stage === 'epoch');
+    expect(epochs.length).toBeLessThan(40);
+    expect(Number.isFinite(epochs[0]!.metrics!.validation)).toBe(true);
+
+    const err = await fit({ epochs: 5, learningRate: 1e12, l2scale: 0 }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(TrainingDivergedError);
+    const state = (err as TrainingDivergedError).state!;
+    expect((state.arrays['network.weights'] as Float32Array).every(Number.isFinite)).toBe(true);
+    expect((state.json as { epochs: number }).epochs).toBe((err as TrainingDivergedError).lastGoodEpoch);
   });
 });
