@@ -1,5 +1,5 @@
 // Adult through the Synthesizer with the ddpm generator: training time (wasm), sampling time for
-// 26,049 rows with 100 and 1000 steps (onnxruntime-node, 1 thread), SDMetrics-style quality and
+// 26,049 rows with 100 and 1000 steps (onnxruntime-node, default threads), SDMetrics-style quality and
 // TSTR/TRTR macro-F1. Medians over --runs; every time also as a ratio to the same-process baseline
 // of bench/lib/measure.mjs (sorting 2M doubles), which stays comparable on a busy machine.
 // Run: node --conditions=@synthkit/source --import tsx packages/diffusion/scripts/bench.ts [iterations] [runs] [hidden] [steps,…]

@@ -1,0 +1,133 @@
+// The ddpm generator (TabDDPM-style diffusion, @synthkit/diffusion) on Adult's 80 % split (26,049
+// rows), default network (4 × 256 ReLU, T = 1000): a short training run on tfjs wasm (per-step time,
+// and 3000 iterations extrapolated from it), then sampling all 26,049 rows with 100 steps (median of
+// 3) and 1000 steps (once) on onnxruntime-node. The sampling cost does not depend on how long the
+// model trained. Quality and utility need the full 3000-iteration fit: packages/diffusion/scripts/bench.ts.
+// About 3–4 min on a quiet 2-core machine, most of it the 1000-step run (11 min at load 5–6).
+// Knobs: DDPM_BENCH_ITERATIONS (default 96, rounded up to whole passes: 100), DDPM_BENCH_RUNS
+// (default 3), DDPM_BENCH_LONG=0 skips the 1000-step run.
+import { parseOptions, Rng } from '@synthkit/core';
+import { readCsvFile } from '@synthkit/core/node';
+import { ddpm } from '@synthkit/diffusion';
+import { baseline, peakRssMb, time } from '../lib/measure.mjs';
+
+const iterations = Number(process.env.DDPM_BENCH_ITERATIONS ?? 96);
+const runs = Number(process.env.DDPM_BENCH_RUNS ?? 3);
+const long = process.env.DDPM_BENCH_LONG !== '0';
+const DEFAULT_ITERATIONS = 3000;
+const rows = [];
+const base = await baseline();
+const push = (measure, value, unit, target, ok, cpu) =>
+  rows.push({
+    dataset: 'adult',
+    measure,
+    value,
+    cpu,
+    unit,
+    ratio: unit === 's' ? value / base.median : undefined,
+    target,
+    ok,
+  });
+
+// the same 80/20 split as bench/suites/copula.mjs
+const { table } = await readCsvFile(new URL('../../data/adult.csv', import.meta.url).pathname);
+const order = [...Array(table.nRows).keys()];
+let x = 42;
+for (let i = order.length - 1; i > 0; i--) {
+  x = (x * 48271) % 2147483647;
+  const j = x % (i + 1);
+  [order[i], order[j]] = [order[j], order[i]];
+}
+const train = table.take(order.slice(0, Math.round(table.nRows * 0.8)));
+const view = {
+  nRows: train.nRows,
+  columns: train.names.map((name) => {
+    const c = train.column(name);
+    if (c.type === 'number') return { kind: 'continuous', name, values: c.values };
+    return { kind: 'discrete', name, codes: c.codes, labels: c.categories };
+  }),
+};
+
+// Training: wall time between the first and the last epoch's end, per step (excludes backend
+// start-up, the encoder fit and the ONNX export, which happen once).
+const plugin = ddpm({ iterations, backend: 'wasm' });
+const options = parseOptions(plugin.options, {});
+const marks = [];
+const c0 = process.cpuUsage();
+const t0 = performance.now();
+const model = await plugin.fit(view, options, {
+  rng: new Rng(0),
+  progress: (e) => {
+    if (e.stage === 'epoch') marks.push({ at: performance.now(), done: e.done, total: e.total });
+  },
+});
+const fitSeconds = (performance.now() - t0) / 1000;
+const cpuFit = process.cpuUsage(c0);
+const first = marks[0];
+const last = marks.at(-1);
+const trained = model.save().json.training.iterations;
+const stepsPerEpoch = trained / last.total;
+const msPerStep =
+  marks.length > 1
+    ? (last.at - first.at) / ((last.done - first.done) * stepsPerEpoch)
+    : (fitSeconds * 1000) / trained;
+// CPU time of the whole call per step (includes the one-off work, so a little high)
+const cpuPerStep = (cpuFit.user + cpuFit.system) / 1e3 / trained;
+push(`fit ${trained} iterations on wasm, whole call`, fitSeconds, 's');
+push(
+  `training step (batch 1024), measured over ${trained} iterations`,
+  msPerStep,
+  'ms',
+  undefined,
+  undefined,
+  cpuPerStep,
+);
+const extrapolated = (msPerStep * DEFAULT_ITERATIONS) / 1000;
+push(
+  `fit ${DEFAULT_ITERATIONS} iterations on wasm, extrapolated from the step time`,
+  extrapolated,
+  's',
+  '≤ 600 s',
+  extrapolated <= 600,
+  (cpuPerStep * DEFAULT_ITERATIONS) / 1000,
+);
+
+// Sampling: all rows, decoded to columns, through the fitted model (onnxruntime-node, defaults:
+// one intra-op thread per core, batches of 4096 rows).
+const state = model.save();
+const n = train.nRows;
+async function sample(steps) {
+  const m = await plugin.load(state, { ...options, steps });
+  let got = 0;
+  for await (const b of m.sample(n, { rng: new Rng(1), progress: () => {}, conditions: [], batchSize: n }))
+    got += b.nRows;
+  if (got !== n) throw new Error(`sampled ${got} rows, wanted ${n}`);
+}
+for (const [steps, target, reps] of [[100, 5, runs], ...(long ? [[1000, 45, 1]] : [])]) {
+  const s = await time(() => sample(steps), { runs: reps, warmup: 0 });
+  push(
+    `sample ${n} rows, ${steps} steps (median of ${reps})`,
+    s.median,
+    's',
+    `≤ ${target} s`,
+    s.median <= target,
+    s.cpu,
+  );
+  push(
+    `  per sampling step, ${steps} steps`,
+    (s.median * 1000) / steps,
+    'ms',
+    `≤ ${(target * 1000) / steps} ms`,
+    (s.median * 1000) / steps <= (target * 1000) / steps,
+  );
+}
+push('peak RSS of this suite', peakRssMb(), 'MB');
+
+console.log(
+  JSON.stringify({
+    suite: 'diffusion',
+    description: `ddpm (TabDDPM-style) on Adult's 26,049-row split, default 4 × 256 network: training step on tfjs wasm from a ${iterations}-iteration run (3000 iterations extrapolated), sampling on onnxruntime-node (medians). Load average at start: ${(await import('node:os')).loadavg()[0].toFixed(1)}.`,
+    baseline: base,
+    rows,
+  }),
+);
