@@ -4,7 +4,7 @@ import { overlapCounts } from './data/row-keys.js';
 
 /** Fewer rows than this in any table and no attack can tell leakage from chance. */
 export const MIN_ROWS = 20;
-/** Control below this share of train cannot calibrate the attacks, even with a size correction. */
+/** Control below this share of train cannot calibrate the attacks, even with size adjustments. */
 export const MIN_CONTROL_SHARE = 0.05;
 /** Below this share of train, the attacks that depend on set size are size-corrected (SDMetrics warns at 0.5 too). */
 export const SMALL_CONTROL_SHARE = 0.5;
@@ -55,7 +55,7 @@ export function prepareAudit(input: AttackInput): PreparedAudit {
   const warnings = aligned.dropped.map((d) => `Column ${d}.`);
   if (share < SMALL_CONTROL_SHARE)
     warnings.push(
-      `Control has ${input.control.nRows} rows, ${(100 * share).toFixed(0)}% of train's ${input.train.nRows}: set-size dependent measures (DCR share, singling out) are size-corrected and their intervals are wider. A control set at least half the size of train gives sharper results.`,
+      `Control has ${input.control.nRows} rows, ${(100 * share).toFixed(0)}% of train's ${input.train.nRows}: set-size dependent measures are adjusted (the DCR share is compared with its no-leak value, singling out is compared on equal-size subsets) and their intervals are wider. A control set at least half the size of train gives sharper results.`,
     );
   const { shared, duplicatesWithinA } = overlapCounts(aligned.train, aligned.control);
   // independent samples share rows only through natural duplicates: about as often as train repeats itself

@@ -1,5 +1,5 @@
 import type { AttackPlugin, AttackResult } from '@synthkit/core';
-import { takeAligned } from '../data/aligned.js';
+import { type AlignedTable, takeAligned } from '../data/aligned.js';
 import { distinctRows } from '../data/row-keys.js';
 import { prepareAudit } from '../prepare.js';
 import {
@@ -9,7 +9,6 @@ import {
   randomPredicate,
 } from '../singling-out/predicate.js';
 import { multivariateQueries, univariateQueries } from '../singling-out/queries.js';
-import { singlingOutSizeCorrection } from '../singling-out/size-correction.js';
 import { anonymeterResult } from './anonymeter-result.js';
 import { positiveInteger } from './options.js';
 
@@ -26,9 +25,12 @@ export interface SinglingOutOptions {
 /**
  * Singling out (Anonymeter; Giomi et al., PETS 2023, §3.1): predicates that isolate exactly one
  * synthetic row are tried on the real rows; an attack succeeds when its predicate isolates exactly
- * one training row. The control attack tries the same predicates on control rows (size-corrected
- * when control and train differ in size), the baseline tries random predicates. Duplicate rows are
- * dropped first, as Anonymeter does.
+ * one training row. The control attack tries the same predicates on control rows, the baseline tries
+ * random predicates. Duplicate rows are dropped first, as Anonymeter does. Whether a predicate
+ * isolates one row depends on the table's size, so when train and control differ in size both are
+ * compared at the smaller size: the larger is replaced by a random subset of that size. Both are
+ * then random samples of one population under "no leak", so their success rates are directly
+ * comparable (no size model to extrapolate with, at the cost of some power).
  */
 export function singlingOutAttack(options: SinglingOutOptions = {}): AttackPlugin {
   const mode = options.mode ?? 'multivariate';
@@ -73,47 +75,42 @@ export function singlingOutAttack(options: SinglingOutOptions = {}): AttackPlugi
         warnings.push(
           `Only ${queries.length} of ${nAttacks} ${mode} singling-out predicates could be built; the interval is wider and the risk may be underestimated.`,
         );
+      const size = Math.min(train.nRows, control.nRows);
+      const atSize = (t: AlignedTable, label: string) =>
+        t.nRows > size ? takeAligned(t, rng.fork(label).permutation(t.nRows).subarray(0, size)) : t;
+      const trainRows = atSize(train, 'train-subset');
+      const controlRows = atSize(control, 'control-subset');
+      if (train.nRows !== control.nRows)
+        warnings.push(
+          `Train (${train.nRows} distinct rows) and control (${control.nRows}) differ in size: both were compared at ${size} rows (a random subset of the larger), which keeps the comparison fair but lowers the attack's power; hold out as many control rows as train rows for the strongest test.`,
+        );
       let success = 0;
       const examples: string[] = [];
       for (const q of queries)
-        if (countMatches(q, train) === 1) {
+        if (countMatches(q, trainRows) === 1) {
           success++;
           if (examples.length < 5) examples.push(describePredicate(q, p.schema));
         }
       let controlHits = 0;
-      for (const q of queries) if (countMatches(q, control) === 1) controlHits++;
-      const correction = singlingOutSizeCorrection(
-        queries,
-        control,
-        train.nRows,
-        rng.fork('size-correction'),
-      );
-      if (train.nRows > 2 * control.nRows)
-        warnings.push(
-          `Control successes (${controlHits} of ${queries.length}) were extrapolated from ${control.nRows} to ${train.nRows} rows with Anonymeter's size model (factor ${correction.toFixed(2)}), which assumes the predicates' match rates are spread evenly; treat this risk as approximate, or hold out as many control rows as train rows.`,
-        );
-      if (correction !== 1 && controlHits * correction > success && controlHits <= success)
-        warnings.push(
-          'The size correction lifted the control rate above the attack rate: the size model fits this synthetic table poorly, so a risk of 0 here is not conclusive.',
-        );
+      for (const q of queries) if (countMatches(q, controlRows) === 1) controlHits++;
       ctx.progress({ stage: name, done: 2, total: 3 });
       const distinct = distinctValues(synthetic);
       const randomRng = rng.fork('baseline');
       let baseline = 0;
       const width = mode === 'univariate' ? 1 : Math.min(nColumns, p.schema.names.length);
       for (let i = 0; i < queries.length; i++)
-        if (countMatches(randomPredicate(p.schema, width, randomRng, distinct), train) === 1) baseline++;
+        if (countMatches(randomPredicate(p.schema, width, randomRng, distinct), trainRows) === 1) baseline++;
       ctx.progress({ stage: name, done: 3, total: 3 });
       return anonymeterResult(
         name,
         `singling out one person with ${mode} predicates taken from the synthetic rows`,
-        { attacks: queries.length, success, baseline, control: controlHits * correction },
+        { attacks: queries.length, success, baseline, control: controlHits },
         warnings,
         {
           mode,
           columnsPerPredicate: width,
-          controlSizeCorrection: correction,
           distinctRows: { train: train.nRows, control: control.nRows, synthetic: synthetic.nRows },
+          comparedAtRows: size,
           examplePredicates: examples,
         },
       );
