@@ -4,6 +4,7 @@ import { looksLikeIdName } from '../pii/column-name.js';
 import { detectPiiKind, isUuid } from '../pii/detect-pii.js';
 import { type Column, MISSING_CODE } from '../table/column.js';
 import type { Table } from '../table/table.js';
+import { detectDatetimeOrders } from './detect-order.js';
 import { isCityName, isFreeText, looksLikeAddresses } from './detect-text.js';
 import type { ColumnMetadata, IdMetadata, Metadata, NumericalMetadata } from './types.js';
 
@@ -12,6 +13,8 @@ export interface DetectOptions {
   formats?: Record<string, ColumnFormat>;
   /** The column holding the table's unique key. */
   primaryKey?: string;
+  /** Add inequality constraints for datetime columns ordered in every row (default true). */
+  constraints?: boolean;
 }
 
 /**
@@ -25,12 +28,15 @@ export interface DetectOptions {
  * - numbers with few distinct whole non-negative values are categorical, following SDV's detection
  *   (more than 5 rows and at most min(round(rows / 10), 10) distinct values), so taxis' passengers
  *   (0-6) is categorical while Adult's education-num (16 values) stays numerical;
- * - everything else keeps its physical type: numerical, boolean, datetime, categorical.
+ * - everything else keeps its physical type: numerical, boolean, datetime, categorical;
+ * - datetime columns ordered in every row become inequality constraints (detect-order.ts).
  */
 export function detectMetadata(table: Table, options: DetectOptions = {}): Metadata {
   const columns: Record<string, ColumnMetadata> = {};
   for (const [name, col] of table.columns()) columns[name] = detectColumn(name, col, options.formats?.[name]);
   const meta: Metadata = { version: 1, columns };
+  const orders = options.constraints === false ? [] : detectDatetimeOrders(table, columns);
+  if (orders.length > 0) meta.constraints = orders;
   if (options.primaryKey !== undefined) {
     const pk = options.primaryKey;
     const col = table.column(pk);
