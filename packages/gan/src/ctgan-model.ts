@@ -164,6 +164,7 @@ export class CtganModel implements FittedModel {
       for (let k = 0; k < c.size; k++)
         condTargets[c.offset + k] = layout.fromEncoded[enc.offset + k]! - layout.tanhCount;
     }
+    requireCriticFits(sampler, layout.dim, options.pac);
     const shape: CtganShape = {
       embeddingDim: options.embeddingDim,
       generatorDim: [...options.generatorDim],
@@ -342,4 +343,26 @@ function checkTrainingInput(view: ViewTable, options: CtganOptions): void {
         hint: `Use batchSize ${Math.max(options.pac, Math.round(options.batchSize / options.pac) * options.pac)}`,
       },
     );
+}
+
+/**
+ * PacGAN's critic sees `pac` rows of (network output + conditional vector) at once, so a column with
+ * thousands of categories makes its first layer and the gradient penalty's activations outgrow
+ * tfjs-wasm's 32-bit heap (a 10,000-category column crashed deep in wasm after minutes). Refuse such
+ * a table up front, naming the widest column.
+ */
+const MAX_CRITIC_INPUTS = 60_000;
+
+function requireCriticFits(sampler: ConditionalSampler, outputWidth: number, pac: number): void {
+  const inputs = pac * (outputWidth + sampler.dim);
+  if (inputs <= MAX_CRITIC_INPUTS) return;
+  const widest = [...sampler.columns].sort((a, b) => b.size - a.size)[0];
+  throw new SynthkitError(
+    'UNSUPPORTED',
+    `CTGAN's critic would take ${inputs.toLocaleString('en-US')} inputs (pac ${pac} × (${outputWidth} outputs + ${sampler.dim} conditional)), more than fits in memory (${MAX_CRITIC_INPUTS.toLocaleString('en-US')})`,
+    {
+      ...(widest ? { column: widest.name } : {}),
+      hint: `${widest ? `"${widest.name}" has ${widest.size} categories: ` : ''}group rare categories, mark an identifier column as id or pii in the metadata, lower -O pac, or use the copula or tvae generator`,
+    },
+  );
 }

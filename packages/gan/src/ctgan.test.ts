@@ -188,3 +188,26 @@ describe('ctgan', () => {
     });
   });
 });
+
+describe('ctgan on a column with thousands of categories', () => {
+  it('refuses up front, naming the column, instead of running out of wasm memory', async () => {
+    const n = 6000;
+    const wide: ViewTable = {
+      nRows: n,
+      columns: [
+        { kind: 'continuous', name: 'x', values: Float64Array.from({ length: n }, (_, i) => i % 97) },
+        {
+          kind: 'discrete',
+          name: 'code',
+          codes: Int32Array.from({ length: n }, (_, i) => i),
+          labels: Array.from({ length: n }, (_, i) => `c${i}`),
+        },
+      ],
+    };
+    await expect(fit({ pac: 10, batchSize: 60 }, wide)).rejects.toMatchObject({
+      code: 'UNSUPPORTED',
+      column: 'code',
+      hint: expect.stringContaining('6000 categories'),
+    });
+  });
+});
