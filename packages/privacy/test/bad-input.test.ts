@@ -34,17 +34,20 @@ describe('bad input', () => {
     expect(clean.warnings.join(' ')).not.toMatch(/exact copies/);
   });
 
-  it('size-corrects a small control set with a warning, and refuses one far too small with the reason', async () => {
+  it('adjusts for a small control set with a warning, and refuses one far too small with the reason', async () => {
     const small = await audit({
       ...base,
       control: s.control.slice(0, 100),
       attacks: ['dcr', 'singling-out-multivariate'],
     });
-    expect(small.warnings.join(' ')).toMatch(/size-corrected/);
+    expect(small.warnings.join(' ')).toMatch(/adjusted .*equal-size subsets/);
     const dcr = small.attacks[0]!;
     expect((dcr.details as Record<string, number>).shareExpectedWithoutLeak).toBeCloseTo(400 / 500, 12);
     expect(dcr.ci[0]).toBe(0);
-    expect((small.attacks[1]!.details as Record<string, number>).controlSizeCorrection).not.toBe(1);
+    const so = small.attacks[1]!;
+    const distinct = (so.details as { distinctRows: { control: number } }).distinctRows.control;
+    expect((so.details as Record<string, number>).comparedAtRows).toBe(distinct);
+    expect(so.warnings.join(' ')).toMatch(/compared at \d+ rows/);
     const e = await error(
       audit({
         ...base,

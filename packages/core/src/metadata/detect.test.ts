@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseCsv } from '../io/read-csv.js';
+import { Table } from '../table/table.js';
 import { detectMetadata } from './detect.js';
 
 const root = new URL('../../../../data/', import.meta.url);
@@ -112,7 +113,8 @@ describe('detectMetadata ids and PII', () => {
     const meta = detectMetadata(table);
     expect(meta.columns.col1).toEqual({ sdtype: 'pii', kind: 'email' });
     expect(meta.columns.col2).toEqual({ sdtype: 'pii', kind: 'ip' });
-    expect(meta.columns.col3).toEqual({ sdtype: 'categorical' });
+    // distinct prefix-and-number values: a key, whatever the column's name
+    expect(meta.columns.col3).toEqual({ sdtype: 'id', style: 'prefixed', prefix: 'x' });
   });
 
   it('does not take a repeated key-named column for an id', async () => {
@@ -137,10 +139,10 @@ describe('detectMetadata ids and PII', () => {
     const meta = detectMetadata(table);
     expect(meta.columns.review).toEqual({ sdtype: 'pii', kind: 'text' });
     expect(meta.columns.stars).toEqual({ sdtype: 'categorical' });
-    // Unique short codes and repeated sentences are categories, not free text.
+    // Unique short codes are keys and repeated sentences categories, neither free text.
     const codes = Array.from({ length: 500 }, (_, i) => `AB-${1000 + i},"${moods[i % 7]} room, fine stay"`);
     const c = detectMetadata((await parseCsv(`code,remark\n${codes.join('\n')}\n`)).table);
-    expect(c.columns.code).toEqual({ sdtype: 'categorical' });
+    expect(c.columns.code).toEqual({ sdtype: 'id', style: 'prefixed', prefix: 'AB-' });
     expect(c.columns.remark).toEqual({ sdtype: 'categorical' });
   });
 
@@ -177,5 +179,26 @@ describe('detectMetadata ids and PII', () => {
     expect(meta.columns.a).toEqual({ sdtype: 'numerical', representation: 'integer', min: 5, max: 5 });
     expect(meta.columns.b).toEqual({ sdtype: 'categorical' });
     expect(meta.columns.c).toEqual({ sdtype: 'categorical' });
+  });
+});
+
+describe('keys without a key-like name', () => {
+  const table = (values: string[]) =>
+    new Table([
+      ['code', { type: 'categorical', codes: Int32Array.from(values, (_, i) => i), categories: values }],
+    ]);
+
+  it('a column of distinct prefix-and-number values is an id, regenerated not copied', () => {
+    const meta = detectMetadata(table(Array.from({ length: 50 }, (_, i) => `cat_${i}`)));
+    expect(meta.columns.code).toEqual({ sdtype: 'id', style: 'prefixed', prefix: 'cat_' });
+  });
+
+  it('a few distinct codes, or distinct words, stay categorical', () => {
+    expect(detectMetadata(table(['A1', 'A2', 'A3'])).columns.code!.sdtype).toBe('categorical');
+    const words = Array.from(
+      { length: 50 },
+      (_, i) => `${'abcdefghij'[i % 10]}${'klmnopqrst'[Math.floor(i / 10)]}x`,
+    );
+    expect(detectMetadata(table(words)).columns.code!.sdtype).toBe('categorical');
   });
 });

@@ -87,6 +87,12 @@ function detectColumn(name: string, col: Column, format: ColumnFormat | undefine
       if (kind !== undefined && kind !== 'city') return { sdtype: 'pii', kind };
       if (isCityName(name) && looksLikeAddresses(col)) return { sdtype: 'pii', kind: 'address' };
       if (isFreeText(col)) return { sdtype: 'pii', kind: 'text' };
+      // A key whatever its name: every value distinct and shaped like one (a prefix then digits,
+      // "cat_17", "INV-00042"). Learned as a category, each value out would be one real row's.
+      if (col.codes.length >= MIN_KEY_ROWS && looksLikeKeys(col.categories) && firstDuplicate(col) < 0) {
+        const s = idStyle(col);
+        return { sdtype: 'id', style: s.style, ...s.extra };
+      }
       return { sdtype: 'categorical' };
     }
     case 'number': {
@@ -175,6 +181,15 @@ function isIdColumn(name: string, col: Column): boolean {
     for (const v of col.values) if (!Number.isInteger(v)) return false;
   }
   return firstDuplicate(col) < 0;
+}
+
+/** Fewest rows for distinct key-shaped values to prove a key (below, they may be a few codes). */
+const MIN_KEY_ROWS = 20;
+
+function looksLikeKeys(categories: readonly string[]): boolean {
+  const probe = categories.slice(0, 200);
+  const m = probe.map((c) => /^([A-Za-z_#-]*?)[-_#]?(\d+)$/.exec(c));
+  return m.every((x) => x !== null && x[1] === m[0]![1]) && probe.length > 0;
 }
 
 /** Row index of the first repeated or missing value, or -1 when all values are present and distinct. */
