@@ -20,6 +20,8 @@ export function fitSidecar(
             name: c.name,
             kind: 'numerical',
             transform: { kind: 'quantile', quantiles: [...fitQuantiles(c.values, nq)] },
+            // whole-number columns stay whole when the ONNX model and sidecar are sampled on their own
+            ...(c.integer ? { decimals: 0 } : {}),
           }
         : { name: c.name, kind: 'categorical', categories: [...c.labels] },
   );
