@@ -40,6 +40,10 @@ describe('parseMetadata', () => {
       column: 'age',
       hint: expect.stringContaining('"integer" or "float"'),
     });
+    expect(bad({ version: 1, columns: { age: { sdtype: 'numerical' } } })).toMatchObject({
+      column: 'age',
+      hint: expect.stringContaining('needs "representation"'),
+    });
     expect(bad({ version: 1, columns: { mail: { sdtype: 'pii', kind: 'mail' } } })).toMatchObject({
       column: 'mail',
       hint: expect.stringContaining('email'),

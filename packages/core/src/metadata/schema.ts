@@ -92,7 +92,9 @@ function fromZod(error: z.ZodError): SynthkitError {
     hint = `A column needs "sdtype": one of ${SDTYPES.join(', ')}`;
   else if (field === 'sdtype') hint = `"sdtype" must be one of ${SDTYPES.join(', ')}`;
   else if (field === 'kind') hint = `"kind" must be one of ${PII_KINDS.join(', ')}`;
-  else if (field === 'representation') hint = '"representation" must be "integer" or "float"';
+  else if (field === 'representation')
+    hint =
+      'A numerical column needs "representation": "integer" or "float" (add it if missing; `synthkit detect` writes it)';
   else if (path[0] === 'constraints')
     hint = 'Constraints are range, inequality, fixedCombinations, positive, negative';
   const details = column !== undefined ? { column, hint } : { hint };
