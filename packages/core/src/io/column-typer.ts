@@ -218,6 +218,13 @@ export class ColumnTyper {
         return { at: i };
       }
       const x = Number(v);
+      // A literal beyond the float range ("1e309") reads as ±Infinity: same policy as "Infinity".
+      if (!Number.isFinite(x)) {
+        if (firstInf < 0) firstInf = i;
+        nInf++;
+        out[i] = Number.NaN;
+        continue;
+      }
       out[i] = x;
       if (d < minD) minD = d;
       if (d > maxD) maxD = d;
@@ -226,12 +233,12 @@ export class ColumnTyper {
     if (nInf > 0) {
       const row = rowOffset + firstInf + 1;
       if (ctx.nonFinite !== 'missing')
-        throw new SynthkitError('BAD_VALUE', `"${vals[firstInf]}" is not a finite number`, {
+        throw new SynthkitError('BAD_VALUE', `"${vals[firstInf]!.trim()}" is not a finite number${Number.isFinite(Number(vals[firstInf])) || isNonFiniteToken(vals[firstInf]!) ? '' : ' (beyond the range of a 64-bit float)'}`, {
           column: this.name,
           row,
-          hint: "Remove infinite values, or pass nonFinite: 'missing' to read them as missing",
+          hint: "Remove infinite or out-of-range values, or pass nonFinite: 'missing' to read them as missing",
         });
-      ctx.warn(`Column "${this.name}": ${nInf} infinite value(s) read as missing (first at row ${row})`);
+      ctx.warn(`Column "${this.name}": ${nInf} infinite or out-of-range value(s) read as missing (first at row ${row})`);
     }
     this.integer = integer;
     this.minDecimals = minD;

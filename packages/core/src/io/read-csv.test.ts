@@ -201,6 +201,19 @@ describe('parseCsv errors', () => {
     expect(warnings.join()).toContain('infinite');
   });
 
+  it('treats a literal beyond the float range (1e309) as infinite, under the same policy', async () => {
+    const text = 'x,y\n1,a\n1e309,b\n-2e400,c\n';
+    const err = await parseCsv(text).catch((e) => e);
+    expect(err).toMatchObject({ code: 'BAD_VALUE', column: 'x', row: 2 });
+    expect(err.message).toContain('1e309');
+    expect(err.hint).toContain("nonFinite: 'missing'");
+    const { table, warnings } = await parseCsv(text, { nonFinite: 'missing' });
+    expect(table.column('x').type).toBe('number');
+    expect(missingCount(table.column('x'))).toBe(2);
+    expect(valueAt(table.column('x'), 0)).toBe(1);
+    expect(warnings.join()).toContain('out-of-range');
+  });
+
   it('rejects a value that does not fit a forced type', async () => {
     await expect(parseCsv('x\n1\nabc\n', { types: { x: 'number' } })).rejects.toMatchObject({
       code: 'BAD_VALUE',

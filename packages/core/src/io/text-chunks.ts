@@ -25,7 +25,7 @@ export async function* textChunks(input: CsvInput, encoding = 'utf-8'): AsyncGen
       return decoder.decode(bytes, { stream: !last });
     } catch (cause) {
       throw new SynthkitError('PARSE_ERROR', `The input is not valid ${encoding} text`, {
-        hint: "Pass the file's encoding (option encoding, e.g. 'latin1' or 'windows-1252'), or convert it to UTF-8",
+        hint: "Pass the file's encoding (encoding: 'latin1' or 'windows-1252', for example), or convert it to UTF-8",
         cause,
       });
     }
