@@ -62,6 +62,10 @@ export function classify(e: unknown, command: string | undefined): { exitCode: n
 function asFlags(hint: string): string {
   return hint
     .replace(/pass nonFinite: 'missing'/gi, 'pass --non-finite missing')
+    .replace(
+      /Pass the file's encoding \(encoding: '([^']+)' or '([^']+)'[^)]*\)/g,
+      "Pass the file's encoding with --encoding (e.g. --encoding $1 or --encoding $2)",
+    )
     .replace(/Pass delimiter "([^"]*)"/g, (_, d: string) => `Pass --delimiter "${d === '\\t' ? 'tab' : d}"`);
 }
 

@@ -2,7 +2,14 @@ import type { Metadata } from '@synthkit/core';
 import { csvByteChunks, SynthkitError } from '@synthkit/core';
 import { writeCsvFile, writeFileAtomic } from '@synthkit/core/node';
 import type { CliEnv } from './env.js';
-import { ensureParentDir, isStdout, type SampleFlags } from './pipeline.js';
+import {
+  dialectFor,
+  ensureParentDir,
+  isStdout,
+  noteSpecialOutput,
+  type SampleFlags,
+  sideFiles,
+} from './pipeline.js';
 import { writeStdout } from './stdout.js';
 
 interface OnnxFlags extends SampleFlags {
@@ -29,6 +36,7 @@ export async function sampleOnnxFile(env: CliEnv, model: string, flags: OnnxFlag
     );
   const { OnnxTabularModel } = await import('@synthkit/diffusion');
   const rows = flags.rows ?? 1000;
+  const side = await sideFiles(flags.out, undefined, false);
   const onnx = await OnnxTabularModel.load(model, flags.encoder);
   const progress = env.progress();
   const started = Date.now();
@@ -37,14 +45,16 @@ export async function sampleOnnxFile(env: CliEnv, model: string, flags: OnnxFlag
     const toStdout = isStdout(flags.out);
     if (toStdout) env.useStdoutForData();
     else await ensureParentDir(flags.out);
+    if (side.special) noteSpecialOutput(env, flags.out);
     const batches = onnx.sample(rows, {
       seed: flags.seed,
       ...(flags.steps ? { steps: flags.steps } : {}),
       progress,
     });
     const metadata = metadataOf(onnx.sidecar.columns);
-    if (toStdout) await writeStdout(csvByteChunks(batches, metadata));
-    else await writeCsvFile(flags.out, batches, metadata);
+    const dialect = dialectFor(flags.out);
+    if (toStdout) await writeStdout(csvByteChunks(batches, metadata, { dialect }));
+    else await writeCsvFile(flags.out, batches, metadata, { dialect });
   } finally {
     progress.done();
     await onnx.release();
@@ -59,11 +69,11 @@ export async function sampleOnnxFile(env: CliEnv, model: string, flags: OnnxFlag
     seconds: Math.round(Date.now() - started) / 1000,
   };
   const files: Record<string, string> = { synthetic: flags.out };
-  if (!isStdout(flags.out)) {
-    files.manifest = `${flags.out.replace(/\.[^./]+$/, '')}.manifest.json`;
+  if (side.manifest !== undefined) {
+    files.manifest = side.manifest;
     await writeFileAtomic(files.manifest, `${JSON.stringify(manifest, null, 2)}\n`);
   }
-  env.say(`synthkit: ${rows} rows from ${model} (${onnx.runtime}) -> ${flags.out}`);
+  env.say(`synthkit: ${rows} ${rows === 1 ? 'row' : 'rows'} from ${model} (${onnx.runtime}) -> ${flags.out}`);
   await env.result({ ...manifest, files });
 }
 

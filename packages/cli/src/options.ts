@@ -67,14 +67,30 @@ export function parseBalance(
   return { column, shares };
 }
 
-/** Commander turns these parsers' errors into "option … argument … is invalid", reported as USAGE. */
-export function positiveInt(name: string) {
+/**
+ * Commander turns these parsers' errors into "option … argument … is invalid", reported as USAGE.
+ * Plain decimal digits only: `1e3`, `0x10`, `1.0` and `-1` are refused rather than read by Number().
+ */
+export function positiveInt(name: string, min = 0) {
   return (raw: string): number => {
     const v = Number(raw);
-    if (raw.trim() === '' || !Number.isInteger(v) || v < 0)
-      throw new InvalidArgumentError(`--${name} must be a non-negative integer`);
+    if (!/^\s*\d+\s*$/.test(raw) || !Number.isSafeInteger(v) || v < min)
+      throw new InvalidArgumentError(
+        `--${name} must be ${min === 0 ? 'a non-negative' : 'a positive'} integer in plain digits (got "${raw}")`,
+      );
     return v;
   };
+}
+
+/** Largest seed: seeds are 32-bit, so a bigger number would silently wrap onto a smaller one. */
+export const MAX_SEED = 4_294_967_295;
+
+/** `--seed N`: an integer 0..4294967295, recorded as given. */
+export function seedArg(raw: string): number {
+  const v = Number(raw);
+  if (!/^\s*\d+\s*$/.test(raw) || v > MAX_SEED)
+    throw new InvalidArgumentError(`--seed must be an integer from 0 to ${MAX_SEED} (got "${raw}")`);
+  return v;
 }
 
 /** A share strictly between 0 and 1 (`--holdout 0.2`). */
@@ -112,7 +128,7 @@ export function nonFiniteArg(raw: string): 'error' | 'missing' {
   return raw;
 }
 
-/** `--delimiter` and `--non-finite`, for every command that reads a table. */
+/** `--delimiter`, `--encoding` and `--non-finite`, for every command that reads a table. */
 export function withReadFlags(cmd: Command): Command {
   return cmd
     .option(
@@ -121,8 +137,12 @@ export function withReadFlags(cmd: Command): Command {
       delimiterArg,
     )
     .option(
+      '--encoding <label>',
+      'text encoding of the input files: utf-8 (default), latin1, windows-1252, utf-16le, or another WHATWG label',
+    )
+    .option(
       '--non-finite <policy>',
-      "Infinity/-inf in a number column: 'error' (default) or 'missing' (read as missing, with a warning)",
+      "Infinity/-inf (or a literal beyond the float range, 1e309) in a number column: 'error' (default) or 'missing' (read as missing, with a warning)",
       nonFiniteArg,
     );
 }

@@ -1,5 +1,5 @@
 import { readFile, stat } from 'node:fs/promises';
-import { extname, join } from 'node:path';
+import { extname } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import {
   type BalanceOptions,
@@ -19,7 +19,9 @@ import {
 import { ensureParentDir, readTableFile, writeCsvFile, writeFileAtomic } from '@synthkit/core/node';
 import { completeBalance } from './balance.js';
 import type { CliEnv } from './env.js';
+import { UsageError } from './failure.js';
 import { generatorOptions, parseBalance, parseConditions } from './options.js';
+import type { PathUse } from './paths.js';
 import { resolveGenerator } from './registry.js';
 import { writeStdout } from './stdout.js';
 import type { Stopwatch } from './stopwatch.js';
@@ -29,6 +31,7 @@ export { ensureParentDir };
 /** `--delimiter` and `--non-finite`: how input files are read (every command that reads a table). */
 export interface ReadFlags {
   delimiter?: string;
+  encoding?: string;
   nonFinite?: 'error' | 'missing';
 }
 
@@ -36,6 +39,7 @@ export interface ReadFlags {
 export function readOptions(flags: ReadFlags): CsvReadOptions {
   return {
     ...(flags.delimiter !== undefined ? { delimiter: flags.delimiter } : {}),
+    ...(flags.encoding !== undefined ? { encoding: flags.encoding } : {}),
     ...(flags.nonFinite !== undefined ? { nonFinite: flags.nonFinite } : {}),
   };
 }
@@ -141,8 +145,10 @@ export interface SampleRequest {
   flags: SampleFlags;
   /** Timing of the whole command; the manifest's `seconds` and `stages` come from it. */
   clock: Stopwatch;
-  /** For the lineage manifest. */
+  /** For the lineage manifest: the training file (generate)… */
   input?: string;
+  /** …or the saved model sampled (sample): recorded as `model.path`, the training data as `trainingData`. */
+  model?: string;
   inputTable?: Table;
   /** Write the metadata JSON beside the output (when the user did not give one). */
   writeMetadata: boolean;
@@ -161,8 +167,10 @@ export async function sampleToFile(env: CliEnv, synth: Synthesizer, r: SampleReq
   const keep = r.inputTable !== undefined && r.rows <= 2_000_000;
   const out = r.flags.out;
   const toStdout = isStdout(out);
+  const side = await sideFiles(out, r.flags.metadataOut, r.writeMetadata);
   if (toStdout) env.useStdoutForData();
   else await ensureParentDir(out);
+  if (side.special) noteSpecialOutput(env, out);
   const seed = r.flags.seed;
   const conditions = parseConditions(r.flags.condition);
   const balance = await naturalBalance(synth, parseBalance(r.flags.balance), r.inputTable, seed);
@@ -197,43 +205,85 @@ export async function sampleToFile(env: CliEnv, synth: Synthesizer, r: SampleReq
   }
   r.clock.add('sample', sampling);
   r.clock.add('write', performance.now() - t0 - sampling);
+  const { input: trained, ...base } = lineage({
+    synthesizer: synth,
+    seed,
+    rows: r.rows,
+    conditions,
+    balance,
+    input: r.input,
+    inputTable: r.inputTable,
+    startedAt: r.clock.startedAt,
+    seconds: r.clock.seconds(),
+  });
   const manifest = {
-    ...lineage({
-      synthesizer: synth,
-      seed,
-      rows: r.rows,
-      conditions,
-      balance,
-      input: r.input,
-      inputTable: r.inputTable,
-      startedAt: r.clock.startedAt,
-      seconds: r.clock.seconds(),
-    }),
+    ...base,
+    ...(r.model !== undefined
+      ? { model: { path: r.model }, trainingData: { fingerprint: trained.fingerprint, rows: trained.rows } }
+      : { input: trained }),
     stages: r.clock.stages(),
   };
   const files: Record<string, string> = { synthetic: out };
-  if (!toStdout) {
-    files.manifest = `${baseOf(out)}.manifest.json`;
+  if (side.manifest !== undefined) {
+    files.manifest = side.manifest;
     await writeFileAtomic(files.manifest, `${JSON.stringify(manifest, null, 2)}\n`);
   }
-  const metadataOut =
-    r.flags.metadataOut ?? (r.writeMetadata && !toStdout ? `${baseOf(out)}.metadata.json` : undefined);
-  if (metadataOut !== undefined) {
-    await ensureParentDir(metadataOut);
-    await writeFileAtomic(metadataOut, `${JSON.stringify(synth.metadata, null, 2)}\n`);
-    files.metadata = metadataOut;
+  if (side.metadata !== undefined) {
+    await ensureParentDir(side.metadata);
+    await writeFileAtomic(side.metadata, `${JSON.stringify(synth.metadata, null, 2)}\n`);
+    files.metadata = side.metadata;
   }
   return { out, files, manifest, sample: keep ? Table.concat(kept) : undefined };
 }
 
-/** Fails before a long fit when the output path is a folder, not after it. */
-export async function checkOutPath(out: string): Promise<void> {
+/**
+ * The files written beside a sample output: the manifest, and the metadata when detected (or asked
+ * for with --metadata-out). Only beside a regular file: stdout, `/dev/null` or a FIFO gets none
+ * (`special`), since `/dev/null.manifest.json` is no place for them.
+ */
+export async function sideFiles(
+  out: string,
+  metadataOut: string | undefined,
+  writeMetadata: boolean,
+): Promise<{ manifest?: string; metadata?: string; special: boolean }> {
+  const s = isStdout(out) ? undefined : await stat(out).catch(() => undefined);
+  const special = s !== undefined && !s.isFile() && !s.isDirectory();
+  const beside = !isStdout(out) && !special;
+  const metadata = metadataOut ?? (writeMetadata && beside ? `${baseOf(out)}.metadata.json` : undefined);
+  return {
+    special,
+    ...(beside ? { manifest: `${baseOf(out)}.manifest.json` } : {}),
+    ...(metadata !== undefined ? { metadata } : {}),
+  };
+}
+
+/** Says (on stderr, unless --quiet) why no manifest appears beside a device or FIFO output. */
+export function noteSpecialOutput(env: CliEnv, out: string): void {
+  if (!env.flags.quiet)
+    process.stderr.write(
+      `synthkit: ${out} is not a regular file (a device or FIFO): no manifest or metadata file is written beside it\n`,
+    );
+}
+
+/** Output formats by extension: only CSV and TSV are written (no extension, or a device, is CSV). */
+const WRITABLE = new Set(['', '.csv', '.txt', '.tsv', '.tab']);
+
+/** Refuses `--out x.json` (which would get CSV inside) before any work. */
+export async function checkTableOutFormat(flag: string, out: string): Promise<void> {
   if (isStdout(out)) return;
+  const ext = extname(out).toLowerCase();
+  if (WRITABLE.has(ext)) return;
   const s = await stat(out).catch(() => undefined);
-  if (s?.isDirectory())
-    throw new SynthkitError('IO_ERROR', `Cannot write ${out}: it is a folder`, {
-      hint: `Give a file name inside it, e.g. --out ${join(out, 'synthetic.csv')}`,
-    });
+  if (s !== undefined && !s.isFile() && !s.isDirectory()) return;
+  throw new UsageError(
+    `${flag} ${out}: cannot write ${ext} files; synthetic rows are written as CSV or TSV`,
+    `Use a .csv (comma-separated) or .tsv (tab-separated) file name, or - for CSV on stdout`,
+  );
+}
+
+/** The paths every command checks up front: `--json FILE` is an output like any other. */
+export function jsonOutput(env: CliEnv): PathUse {
+  return { flag: '--json', path: env.flags.json };
 }
 
 /** `out/synthetic.csv` -> `out/synthetic` (what manifest and metadata file names are built on). */
@@ -258,15 +308,25 @@ async function naturalBalance(
 
 const PILOT_ROWS = 10_000;
 
-/** Ctrl-C aborts the run cleanly (temp files removed) instead of killing it mid-write. */
+/** Ctrl-C, SIGTERM and SIGHUP abort the run cleanly (temp files removed) instead of killing it mid-write. */
 function interruptSignal(): AbortSignal {
   const controller = new AbortController();
-  process.once('SIGINT', () => controller.abort(new Error('interrupted')));
+  onInterrupt(() => controller.abort(new Error('interrupted')));
   return controller.signal;
 }
 
+/** Calls `stop` once on the first SIGINT, SIGTERM or SIGHUP (each of which would otherwise kill the process mid-write). */
+export function onInterrupt(stop: () => void): void {
+  const signals = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+  const handler = () => {
+    for (const s of signals) process.off(s, handler);
+    stop();
+  };
+  for (const s of signals) process.on(s, handler);
+}
+
 /** TSV for .tsv/.tab outputs, CSV otherwise. */
-function dialectFor(path: string): { delimiter: string } {
+export function dialectFor(path: string): { delimiter: string } {
   if (isStdout(path)) return { delimiter: ',' };
   const ext = extname(path).toLowerCase();
   return { delimiter: ext === '.tsv' || ext === '.tab' ? '\t' : ',' };

@@ -3,6 +3,7 @@ import { Command } from 'commander';
 import { commands } from './commands/index.js';
 import { type GlobalFlags, makeEnv, writeJson } from './env.js';
 import { classify, failureLine, isFailure } from './failure.js';
+import { keepJsonAway } from './paths.js';
 import { loadRegistry } from './registry.js';
 import { CLI_VERSION } from './version.js';
 
@@ -40,14 +41,18 @@ export async function main(argv: string[]): Promise<number> {
     const command = argv.slice(2).find((a) => program.commands.some((c) => c.name() === a));
     const outcome = classify(e, command);
     if (!isFailure(outcome)) return outcome.exitCode;
-    process.stderr.write(`synthkit: ${failureLine(outcome)}\n`);
+    const line = failureLine(outcome);
+    process.stderr.write(`synthkit: ${line}\n`);
     const { exitCode: _, ...error } = outcome;
     const target = jsonTarget(program, argv);
+    // `--json data.csv` naming the input must not be overwritten by the error report either.
+    if (await keepJsonAway(e, target)) return outcome.exitCode;
     try {
       await writeJson(target, { error });
     } catch (e2) {
       const f = classify(e2, command);
-      if (isFailure(f)) process.stderr.write(`synthkit: ${failureLine(f)}\n`);
+      // The run may have failed on writing --json itself: that error is said once, not twice.
+      if (isFailure(f) && failureLine(f) !== line) process.stderr.write(`synthkit: ${failureLine(f)}\n`);
     }
     return outcome.exitCode;
   }

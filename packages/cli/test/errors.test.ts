@@ -36,7 +36,7 @@ describe('errors are one [CODE] line, usage mistakes included', () => {
     expect(JSON.parse(usage.stdout)).toEqual({
       error: {
         code: 'USAGE',
-        message: expect.stringContaining('--rows must be a non-negative integer'),
+        message: expect.stringContaining('--rows must be a positive integer'),
         hint: 'See synthkit generate --help',
       },
     });

@@ -93,7 +93,7 @@ describe('where output goes', () => {
     symlinkSync('/dev/full', full);
     const r = synthkit(['generate', DATA('adult.csv'), '-n', '20', '--out', full]);
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/^synthkit: \[IO_ERROR\] Cannot write .*full\.csv \(ENOSPC/);
+    expect(r.stderr).toMatch(/^synthkit: \[IO_ERROR\] Cannot write .*full\.csv \(ENOSPC/m);
     expect(lstatSync(full).isSymbolicLink()).toBe(true);
     expect(statSync('/dev/full').isCharacterDevice()).toBe(true);
   });

@@ -2,8 +2,9 @@ import { ensureParentDir, writeFileAtomic } from '@synthkit/core/node';
 import { ATTACK_NAMES, type AttackName, renderPrivacyHtml } from '@synthkit/privacy';
 import { audit, parallelSearch } from '@synthkit/privacy/node';
 import type { Command } from 'commander';
-import { collect, positiveInt, withReadFlags } from '../options.js';
-import { type ReadFlags, readInput } from '../pipeline.js';
+import { collect, positiveInt, seedArg, withReadFlags } from '../options.js';
+import { preparePaths } from '../paths.js';
+import { jsonOutput, type ReadFlags, readInput } from '../pipeline.js';
 import type { CliCommand } from './types.js';
 
 interface AuditFlags extends ReadFlags {
@@ -37,7 +38,7 @@ export const auditCommand: CliCommand = {
       .option('--attack <name>', `run only this attack (repeatable): ${ATTACK_NAMES.join(', ')}`, collect)
       .option('--attacks <n>', 'attacks per Anonymeter test', positiveInt('attacks'), 500)
       .option('--columns <n>', 'columns per multivariate singling-out predicate', positiveInt('columns'), 3)
-      .option('-s, --seed <n>', 'random seed', positiveInt('seed'), 0)
+      .option('-s, --seed <n>', 'random seed', seedArg, 0)
       .option(
         '--threads <n>',
         'worker threads for nearest-neighbour search (default: all cores)',
@@ -47,6 +48,15 @@ export const auditCommand: CliCommand = {
       .action(async (opts: AuditFlags, cmd: Command) => {
         const env = envOf(cmd);
         const started = Date.now();
+        await preparePaths(
+          [
+            { flag: '--train', path: opts.train },
+            { flag: '--control', path: opts.control },
+            { flag: '--synthetic', path: opts.synthetic },
+            { flag: '--metadata', path: opts.metadata },
+          ],
+          [{ flag: '--report', path: opts.report }, jsonOutput(env)],
+        );
         const train = await readInput(opts.train, opts.metadata, opts);
         const control = await readInput(opts.control, opts.metadata, opts);
         const synthetic = await readInput(opts.synthetic, opts.metadata, opts);

@@ -1,7 +1,8 @@
 import { ensureParentDir, writeFileAtomic } from '@synthkit/core/node';
 import type { Command } from 'commander';
 import { withReadFlags } from '../options.js';
-import { isStdout, type ReadFlags, readInput } from '../pipeline.js';
+import { preparePaths } from '../paths.js';
+import { isStdout, jsonOutput, type ReadFlags, readInput } from '../pipeline.js';
 import { writeStdout } from '../stdout.js';
 import type { CliCommand } from './types.js';
 
@@ -15,6 +16,7 @@ export const detectCommand: CliCommand = {
       .option('-o, --out <file>', "metadata JSON to write ('-' for stdout)", 'metadata.json')
       .action(async (input: string, opts: ReadFlags & { out: string }, cmd: Command) => {
         const env = envOf(cmd);
+        await preparePaths([{ flag: '', path: input }], [{ flag: '--out', path: opts.out }, jsonOutput(env)]);
         if (isStdout(opts.out)) env.useStdoutForData();
         const { table, metadata, warnings } = await readInput(input, undefined, opts);
         for (const w of warnings) env.say(`warning: ${w}`);

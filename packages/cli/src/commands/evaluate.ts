@@ -2,8 +2,9 @@ import { performance } from 'node:perf_hooks';
 import { ensureParentDir, readTableFile, writeFileAtomic } from '@synthkit/core/node';
 import { builtinMetrics, evaluate, renderEvaluationHtml } from '@synthkit/evaluate';
 import type { Command } from 'commander';
-import { positiveInt, withReadFlags } from '../options.js';
-import { type ReadFlags, readInput, readOptions } from '../pipeline.js';
+import { seedArg, withReadFlags } from '../options.js';
+import { preparePaths } from '../paths.js';
+import { jsonOutput, onInterrupt, type ReadFlags, readInput, readOptions } from '../pipeline.js';
 import type { CliCommand } from './types.js';
 
 interface EvaluateFlags extends ReadFlags {
@@ -17,7 +18,7 @@ interface EvaluateFlags extends ReadFlags {
 /** Aborts the evaluation between metrics on Ctrl-C. */
 function abortOnInterrupt(): AbortSignal {
   const c = new AbortController();
-  process.once('SIGINT', () => c.abort());
+  onInterrupt(() => c.abort());
   return c.signal;
 }
 
@@ -39,10 +40,18 @@ export const evaluateCommand: CliCommand = {
         '--metrics <list>',
         'comma-separated metric names or families (quality, diagnostic, fidelity, detection, utility)',
       )
-      .option('--seed <n>', 'seed for CV folds and subsamples', positiveInt('seed'), 0)
+      .option('--seed <n>', 'seed for CV folds and subsamples', seedArg, 0)
       .action(async (realPath: string, syntheticPath: string, opts: EvaluateFlags, cmd: Command) => {
         const env = envOf(cmd);
         const started = performance.now();
+        await preparePaths(
+          [
+            { flag: '', path: realPath },
+            { flag: '', path: syntheticPath },
+            { flag: '--metadata', path: opts.metadata },
+          ],
+          [{ flag: '--report', path: opts.report }, jsonOutput(env)],
+        );
         const { table: real, metadata, warnings } = await readInput(realPath, opts.metadata, opts);
         for (const w of warnings) env.say(`warning: ${w} (${realPath})`);
         const synthetic = await readTableFile(syntheticPath, readOptions(opts));

@@ -1,8 +1,9 @@
 import { stat } from 'node:fs/promises';
 import { saveSynthesizerFile } from '@synthkit/core/node';
 import type { Command } from 'commander';
-import { positiveInt } from '../options.js';
-import { ensureParentDir, fitFromFile, type GeneratorFlags } from '../pipeline.js';
+import { seedArg } from '../options.js';
+import { preparePaths } from '../paths.js';
+import { ensureParentDir, fitFromFile, type GeneratorFlags, jsonOutput } from '../pipeline.js';
 import { Stopwatch } from '../stopwatch.js';
 import { withGeneratorFlags } from './generate.js';
 import type { CliCommand } from './types.js';
@@ -16,10 +17,17 @@ export const fitCommand: CliCommand = {
         .argument('<input>', 'a CSV, TSV, JSON or JSON-lines file'),
     )
       .option('-o, --out <file>', 'model artifact to write', 'model.synthkit')
-      .option('-s, --seed <n>', 'random seed for training', positiveInt('seed'), 0)
+      .option('-s, --seed <n>', 'random seed for training', seedArg, 0)
       .action(async (input: string, opts: GeneratorFlags & { out: string }, cmd: Command) => {
         const env = envOf(cmd);
         const clock = new Stopwatch();
+        await preparePaths(
+          [
+            { flag: '', path: input },
+            { flag: '--metadata', path: opts.metadata },
+          ],
+          [{ flag: '--out', path: opts.out }, jsonOutput(env)],
+        );
         const { synth, table, generator } = await fitFromFile(env, input, opts, clock);
         await clock.time('write', async () => {
           await ensureParentDir(opts.out);

@@ -1,12 +1,15 @@
 import type { Command } from 'commander';
-import { collect, positiveInt, withReadFlags } from '../options.js';
+import { collect, positiveInt, seedArg, withReadFlags } from '../options.js';
+import { preparePaths } from '../paths.js';
 import {
-  checkOutPath,
+  checkTableOutFormat,
   fitFromFile,
   type GeneratorFlags,
   isStdout,
+  jsonOutput,
   type SampleFlags,
   sampleToFile,
+  sideFiles,
 } from '../pipeline.js';
 import { Stopwatch } from '../stopwatch.js';
 import { printSummary } from '../summary.js';
@@ -30,7 +33,20 @@ export const generateCommand: CliCommand = {
       .action(async (input: string, opts: GenerateFlags, cmd: Command) => {
         const env = envOf(cmd);
         const clock = new Stopwatch();
-        await checkOutPath(opts.out);
+        await checkTableOutFormat('--out', opts.out);
+        const side = await sideFiles(opts.out, opts.metadataOut, opts.metadata === undefined);
+        await preparePaths(
+          [
+            { flag: '', path: input },
+            { flag: '--metadata', path: opts.metadata },
+          ],
+          [
+            { flag: '--out', path: opts.out },
+            { flag: '--metadata-out', path: side.metadata },
+            { flag: 'manifest', path: side.manifest },
+            jsonOutput(env),
+          ],
+        );
         // Before reading: warnings about the input must not land in the CSV on stdout.
         if (isStdout(opts.out)) env.useStdoutForData();
         const { synth, table, generator } = await fitFromFile(env, input, opts, clock);
@@ -45,7 +61,7 @@ export const generateCommand: CliCommand = {
         });
         const seconds = clock.seconds();
         env.say(
-          `synthkit: ${rows} rows x ${synth.metadata ? Object.keys(synth.metadata.columns).length : table.nColumns} columns from ${input} -> ${written.out === '-' ? 'stdout' : written.out} in ${seconds.toFixed(2)} s (generator ${generator.name}, seed ${opts.seed})`,
+          `synthkit: ${rows} ${rows === 1 ? 'row' : 'rows'} x ${synth.metadata ? Object.keys(synth.metadata.columns).length : table.nColumns} columns from ${input} -> ${written.out === '-' ? 'stdout' : written.out} in ${seconds.toFixed(2)} s (generator ${generator.name}, seed ${opts.seed})`,
         );
         const summary = opts.summary
           ? await printSummary(env, table, written.sample, synth.metadata)
@@ -73,18 +89,13 @@ export function withGeneratorFlags(cmd: Command): Command {
 
 export function withSampleFlags(cmd: Command): Command {
   return cmd
-    .option('-n, --rows <n>', 'rows to generate (default: as many as the input)', positiveInt('rows'))
+    .option('-n, --rows <n>', 'rows to generate (default: as many as the input)', positiveInt('rows', 1))
     .option(
       '-o, --out <file>',
       "output file (.csv, or .tsv for tab-separated); '-' writes CSV to stdout (no manifest)",
       'synthetic.csv',
     )
-    .option(
-      '-s, --seed <n>',
-      'random seed: same seed, options and input give the same bytes',
-      positiveInt('seed'),
-      0,
-    )
+    .option('-s, --seed <n>', 'random seed: same seed, options and input give the same bytes', seedArg, 0)
     .option('-c, --condition <col=value>', 'fix a column: col=value or col=low..high (repeatable)', collect)
     .option(
       '--balance <column[:value=share,...]>',

@@ -1,8 +1,10 @@
 import { loadSynthesizerFile } from '@synthkit/core/node';
 import type { Command } from 'commander';
+import { UsageError } from '../failure.js';
 import { sampleOnnxFile } from '../onnx-sample.js';
 import { positiveInt } from '../options.js';
-import { type SampleFlags, sampleToFile } from '../pipeline.js';
+import { preparePaths } from '../paths.js';
+import { checkTableOutFormat, jsonOutput, type SampleFlags, sampleToFile, sideFiles } from '../pipeline.js';
 import { resolveGenerator } from '../registry.js';
 import { Stopwatch } from '../stopwatch.js';
 import { withSampleFlags } from './generate.js';
@@ -21,13 +23,34 @@ export const sampleCommand: CliCommand = {
       .option('--encoder <file>', 'encoder sidecar JSON of an ONNX diffusion model')
       .option(
         '--steps <n>',
-        'sampling steps of an ONNX diffusion model (fewer = faster)',
-        positiveInt('steps'),
+        'sampling steps of an ONNX diffusion model (fewer = faster); a saved ddpm model keeps the steps it was fitted with',
+        positiveInt('steps', 1),
       )
       .action(
         async (model: string, opts: SampleFlags & { encoder?: string; steps?: number }, cmd: Command) => {
           const env = envOf(cmd);
-          if (model.toLowerCase().endsWith('.onnx')) return sampleOnnxFile(env, model, opts);
+          const onnx = model.toLowerCase().endsWith('.onnx');
+          if (!onnx && opts.encoder !== undefined)
+            throw new UsageError(
+              `--encoder is for .onnx models; ${model} is a saved synthkit model`,
+              'Drop --encoder: a model from `synthkit fit` carries its own encoding',
+            );
+          // No public API takes sampling steps at sample time: a fitted ddpm keeps its own.
+          if (!onnx && opts.steps !== undefined)
+            throw new UsageError(
+              `--steps applies to .onnx models only; the sampling steps of ${model} were fixed when it was fitted`,
+              'Fit with the steps you want: synthkit fit data.csv --generator ddpm --steps N --out model.synthkit',
+            );
+          await checkTableOutFormat('--out', opts.out);
+          const side = await sideFiles(opts.out, undefined, false);
+          await preparePaths(
+            [
+              { flag: '', path: model },
+              { flag: '--encoder', path: opts.encoder },
+            ],
+            [{ flag: '--out', path: opts.out }, { flag: 'manifest', path: side.manifest }, jsonOutput(env)],
+          );
+          if (onnx) return sampleOnnxFile(env, model, opts);
           const clock = new Stopwatch();
           const registry = await env.registry();
           const synth = await clock.time('load', () =>
@@ -42,10 +65,12 @@ export const sampleCommand: CliCommand = {
             rows,
             flags: opts,
             clock,
-            input: model,
+            model,
             writeMetadata: false,
           });
-          env.say(`synthkit: ${rows} rows from ${model} -> ${written.out === '-' ? 'stdout' : written.out}`);
+          env.say(
+            `synthkit: ${rows} ${rows === 1 ? 'row' : 'rows'} from ${model} -> ${written.out === '-' ? 'stdout' : written.out}`,
+          );
           await env.result({ ...written.manifest, files: written.files });
         },
       );

@@ -1,8 +1,9 @@
 import { ensureParentDir, writeCsvFile } from '@synthkit/core/node';
 import { splitTable } from '@synthkit/privacy';
 import type { Command } from 'commander';
-import { fraction, positiveInt, withReadFlags } from '../options.js';
-import { type ReadFlags, readInput } from '../pipeline.js';
+import { fraction, seedArg, withReadFlags } from '../options.js';
+import { preparePaths } from '../paths.js';
+import { checkTableOutFormat, dialectFor, jsonOutput, type ReadFlags, readInput } from '../pipeline.js';
 import type { CliCommand } from './types.js';
 
 interface SplitFlags extends ReadFlags {
@@ -21,19 +22,32 @@ export const splitCommand: CliCommand = {
       )
       .argument('<input>', 'a CSV, TSV, JSON or JSON-lines file')
       .option('--holdout <share>', 'share of rows held out as control', fraction('holdout'), 0.2)
-      .option('-s, --seed <n>', 'random seed', positiveInt('seed'), 0)
+      .option('-s, --seed <n>', 'random seed', seedArg, 0)
       .option('--out-train <file>', 'CSV of the training rows', 'train.csv')
       .option('--out-control <file>', 'CSV of the control rows', 'control.csv')
       .option('-m, --metadata <file>', 'metadata JSON (default: detected)')
       .action(async (input: string, opts: SplitFlags, cmd: Command) => {
         const env = envOf(cmd);
+        await checkTableOutFormat('--out-train', opts.outTrain);
+        await checkTableOutFormat('--out-control', opts.outControl);
+        await preparePaths(
+          [
+            { flag: '', path: input },
+            { flag: '--metadata', path: opts.metadata },
+          ],
+          [
+            { flag: '--out-train', path: opts.outTrain },
+            { flag: '--out-control', path: opts.outControl },
+            jsonOutput(env),
+          ],
+        );
         const { table, metadata, warnings } = await readInput(input, opts.metadata, opts);
         for (const w of warnings) env.say(`warning: ${w}`);
         const { train, control } = splitTable(table, { holdout: opts.holdout, seed: opts.seed });
         await ensureParentDir(opts.outTrain);
         await ensureParentDir(opts.outControl);
-        await writeCsvFile(opts.outTrain, train, metadata);
-        await writeCsvFile(opts.outControl, control, metadata);
+        await writeCsvFile(opts.outTrain, train, metadata, { dialect: dialectFor(opts.outTrain) });
+        await writeCsvFile(opts.outControl, control, metadata, { dialect: dialectFor(opts.outControl) });
         env.say(
           `synthkit: ${table.nRows} rows of ${input} -> ${train.nRows} train (${opts.outTrain}), ${control.nRows} control (${opts.outControl}), seed ${opts.seed}`,
         );

@@ -233,12 +233,16 @@ export class ColumnTyper {
     if (nInf > 0) {
       const row = rowOffset + firstInf + 1;
       if (ctx.nonFinite !== 'missing')
-        throw new SynthkitError('BAD_VALUE', `"${vals[firstInf]!.trim()}" is not a finite number${Number.isFinite(Number(vals[firstInf])) || isNonFiniteToken(vals[firstInf]!) ? '' : ' (beyond the range of a 64-bit float)'}`, {
-          column: this.name,
-          row,
-          hint: "Remove infinite or out-of-range values, or pass nonFinite: 'missing' to read them as missing",
-        });
-      ctx.warn(`Column "${this.name}": ${nInf} infinite or out-of-range value(s) read as missing (first at row ${row})`);
+        throw new SynthkitError(
+          'BAD_VALUE',
+          `"${vals[firstInf]!.trim()}" is not a finite number${Number.isFinite(Number(vals[firstInf])) || isNonFiniteToken(vals[firstInf]!) ? '' : ' (beyond the range of a 64-bit float)'}`,
+          {
+            column: this.name,
+            row,
+            hint: "Remove infinite or out-of-range values, or pass nonFinite: 'missing' to read them as missing",
+          },
+        );
+      ctx.warn(`Column "${this.name}": ${nInf} infinite value(s) read as missing (first at row ${row})`);
     }
     this.integer = integer;
     this.minDecimals = minD;
