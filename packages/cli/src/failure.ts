@@ -80,7 +80,8 @@ function usage(message: string, hint: string | undefined, command: string | unde
 
 /** `[CODE] message (column "x", row 3). hint`: SynthkitError's own line. */
 export function failureLine(f: Failure): string {
-  return new SynthkitError(f.code, f.message, {
+  // A message that ends its own sentence ("… failed.") would get a second period before the hint.
+  return new SynthkitError(f.code, f.message.replace(/\.+$/, ''), {
     ...(f.column !== undefined ? { column: f.column } : {}),
     ...(f.row !== undefined ? { row: f.row } : {}),
     ...(f.hint !== undefined ? { hint: f.hint } : {}),

@@ -6,6 +6,7 @@ import { SynthkitError } from '../../errors/synthkit-error.js';
 import type { CsvBatch, CsvBatchOptions, CsvReadOptions, CsvReadResult } from '../csv-options.js';
 import { parseCsv, readCsvBatches } from '../read-csv.js';
 import { parseJson } from '../read-json.js';
+import { textChunks } from '../text-chunks.js';
 
 /** Reads a CSV file (or .csv.gz) into a Table; see parseCsv. */
 export async function readCsvFile(path: string, options: CsvReadOptions = {}): Promise<CsvReadResult> {
@@ -37,9 +38,10 @@ export async function readTableFile(path: string, options: CsvReadOptions = {}):
     case '.json':
     case '.jsonl':
     case '.ndjson': {
-      const chunks: Buffer[] = [];
-      for await (const c of await fileStream(path)) chunks.push(c as Buffer);
-      return parseJson(Buffer.concat(chunks).toString('utf8'), options);
+      // Decoded as CSV input is: options.encoding, invalid bytes a PARSE_ERROR rather than U+FFFD.
+      const text: string[] = [];
+      for await (const t of textChunks(await fileStream(path), options.encoding)) text.push(t);
+      return parseJson(text.join(''), options);
     }
     default:
       throw new SynthkitError('UNSUPPORTED', `Cannot tell the format of "${path}" from its extension`, {
