@@ -11,6 +11,7 @@ import {
   sideFiles,
 } from './pipeline.js';
 import { writeStdout } from './stdout.js';
+import { count } from './summary.js';
 
 interface OnnxFlags extends SampleFlags {
   encoder?: string;
@@ -73,7 +74,7 @@ export async function sampleOnnxFile(env: CliEnv, model: string, flags: OnnxFlag
     files.manifest = side.manifest;
     await writeFileAtomic(files.manifest, `${JSON.stringify(manifest, null, 2)}\n`);
   }
-  env.say(`synthkit: ${rows} ${rows === 1 ? 'row' : 'rows'} from ${model} (${onnx.runtime}) -> ${flags.out}`);
+  env.say(`synthkit: ${count(rows, 'row')} from ${model} (${onnx.runtime}) -> ${flags.out}`);
   await env.result({ ...manifest, files });
 }
 

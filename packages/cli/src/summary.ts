@@ -23,3 +23,8 @@ export async function printSummary(
   );
   return q;
 }
+
+/** `1 row`, `2 rows`: counts in messages. */
+export function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}

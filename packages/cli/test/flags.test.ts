@@ -37,6 +37,10 @@ describe('flag values', () => {
     expect(JSON.parse(r.stdout).seed).toBe(4294967295);
     expect(JSON.parse(readFileSync(join(dir, 'one.manifest.json'), 'utf8')).seed).toBe(4294967295);
     expect(r.stderr).toMatch(/^synthkit: 1 row x 15 columns /);
+    writeFileSync(join(dir, 'one.csv'), 'a\n1\n');
+    expect(synthkit(['detect', 'one.csv', '-o', '-', '--json', 'r.json'], dir).stderr).toContain(
+      'synthkit: 1 row x 1 column;',
+    );
   });
 
   it('sample: refuses --steps and --encoder for a saved model; the manifest names the model file', () => {

@@ -4,6 +4,7 @@ import { withReadFlags } from '../options.js';
 import { preparePaths } from '../paths.js';
 import { isStdout, jsonOutput, type ReadFlags, readInput } from '../pipeline.js';
 import { writeStdout } from '../stdout.js';
+import { count } from '../summary.js';
 import type { CliCommand } from './types.js';
 
 export const detectCommand: CliCommand = {
@@ -39,7 +40,7 @@ export const detectCommand: CliCommand = {
           env.say(`${name.padEnd(width)}  ${c.sdtype.padEnd(11)} ${extra}`);
         }
         env.say(
-          `synthkit: ${table.nRows} rows x ${table.nColumns} columns; metadata -> ${isStdout(opts.out) ? 'stdout' : opts.out}`,
+          `synthkit: ${count(table.nRows, 'row')} x ${count(table.nColumns, 'column')}; metadata -> ${isStdout(opts.out) ? 'stdout' : opts.out}`,
         );
         await env.result({ metadata, rows: table.nRows, file: opts.out });
       });

@@ -5,6 +5,7 @@ import { seedArg } from '../options.js';
 import { preparePaths } from '../paths.js';
 import { ensureParentDir, fitFromFile, type GeneratorFlags, jsonOutput } from '../pipeline.js';
 import { Stopwatch } from '../stopwatch.js';
+import { count } from '../summary.js';
 import { withGeneratorFlags } from './generate.js';
 import type { CliCommand } from './types.js';
 
@@ -36,7 +37,7 @@ export const fitCommand: CliCommand = {
         const bytes = (await stat(opts.out)).size;
         const seconds = clock.seconds();
         env.say(
-          `synthkit: fitted ${generator.name} on ${table.nRows} rows of ${input} -> ${opts.out} (${bytes} bytes) in ${seconds.toFixed(2)} s`,
+          `synthkit: fitted ${generator.name} on ${count(table.nRows, 'row')} of ${input} -> ${opts.out} (${count(bytes, 'byte')}) in ${seconds.toFixed(2)} s`,
         );
         await env.result({
           model: opts.out,

@@ -12,7 +12,7 @@ import {
   sideFiles,
 } from '../pipeline.js';
 import { Stopwatch } from '../stopwatch.js';
-import { printSummary } from '../summary.js';
+import { count, printSummary } from '../summary.js';
 import type { CliCommand } from './types.js';
 
 export const generateCommand: CliCommand = {
@@ -61,7 +61,7 @@ export const generateCommand: CliCommand = {
         });
         const seconds = clock.seconds();
         env.say(
-          `synthkit: ${rows} ${rows === 1 ? 'row' : 'rows'} x ${synth.metadata ? Object.keys(synth.metadata.columns).length : table.nColumns} columns from ${input} -> ${written.out === '-' ? 'stdout' : written.out} in ${seconds.toFixed(2)} s (generator ${generator.name}, seed ${opts.seed})`,
+          `synthkit: ${count(rows, 'row')} x ${count(synth.metadata ? Object.keys(synth.metadata.columns).length : table.nColumns, 'column')} from ${input} -> ${written.out === '-' ? 'stdout' : written.out} in ${seconds.toFixed(2)} s (generator ${generator.name}, seed ${opts.seed})`,
         );
         const summary = opts.summary
           ? await printSummary(env, table, written.sample, synth.metadata)

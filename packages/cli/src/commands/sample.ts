@@ -7,6 +7,7 @@ import { preparePaths } from '../paths.js';
 import { checkTableOutFormat, jsonOutput, type SampleFlags, sampleToFile, sideFiles } from '../pipeline.js';
 import { resolveGenerator } from '../registry.js';
 import { Stopwatch } from '../stopwatch.js';
+import { count } from '../summary.js';
 import { withSampleFlags } from './generate.js';
 import type { CliCommand } from './types.js';
 
@@ -69,7 +70,7 @@ export const sampleCommand: CliCommand = {
             writeMetadata: false,
           });
           env.say(
-            `synthkit: ${rows} ${rows === 1 ? 'row' : 'rows'} from ${model} -> ${written.out === '-' ? 'stdout' : written.out}`,
+            `synthkit: ${count(rows, 'row')} from ${model} -> ${written.out === '-' ? 'stdout' : written.out}`,
           );
           await env.result({ ...written.manifest, files: written.files });
         },

@@ -4,6 +4,7 @@ import type { Command } from 'commander';
 import { fraction, seedArg, withReadFlags } from '../options.js';
 import { preparePaths } from '../paths.js';
 import { checkTableOutFormat, dialectFor, jsonOutput, type ReadFlags, readInput } from '../pipeline.js';
+import { count } from '../summary.js';
 import type { CliCommand } from './types.js';
 
 interface SplitFlags extends ReadFlags {
@@ -49,7 +50,7 @@ export const splitCommand: CliCommand = {
         await writeCsvFile(opts.outTrain, train, metadata, { dialect: dialectFor(opts.outTrain) });
         await writeCsvFile(opts.outControl, control, metadata, { dialect: dialectFor(opts.outControl) });
         env.say(
-          `synthkit: ${table.nRows} rows of ${input} -> ${train.nRows} train (${opts.outTrain}), ${control.nRows} control (${opts.outControl}), seed ${opts.seed}`,
+          `synthkit: ${count(table.nRows, 'row')} of ${input} -> ${train.nRows} train (${opts.outTrain}), ${control.nRows} control (${opts.outControl}), seed ${opts.seed}`,
         );
         await env.result({
           train: { file: opts.outTrain, rows: train.nRows },
