@@ -114,7 +114,7 @@ for (const [steps, target, reps] of [[100, 5, runs], ...(long ? [[1000, 45, 1]] 
     s.cpu,
   );
   push(
-    `  per sampling step, ${steps} steps`,
+    `per sampling step, ${steps} steps`,
     (s.median * 1000) / steps,
     'ms',
     `≤ ${(target * 1000) / steps} ms`,

@@ -65,9 +65,11 @@ export async function audit(options: AuditOptions): Promise<PrivacyReport> {
   };
   const prepared = prepareAudit(input0);
   const warnings = [...prepared.warnings];
+  // Random secrets are worth a warning only where attribute inference runs on them.
+  const infers = (options.attacks ?? ATTACK_NAMES).includes('attribute-inference');
   const secrets = options.secrets
     ? [...options.secrets]
-    : defaultSecrets(prepared, options.metadata, rng.fork('secrets'), warnings);
+    : defaultSecrets(prepared, options.metadata, rng.fork('secrets'), infers ? warnings : []);
   for (const s of secrets) checkSecret(prepared, options.metadata, s);
   const input: AttackInput = { ...input0, secrets };
   reusePrepared(input, prepared);

@@ -24,6 +24,14 @@ async function error(p: Promise<unknown>): Promise<SynthkitError> {
 }
 
 describe('bad input', () => {
+  it('says secrets were chosen at random only when attribute inference ran on them', async () => {
+    const { secrets: _named, ...noSecrets } = base;
+    const dcrOnly = await audit({ ...noSecrets, attacks: ['dcr'] });
+    expect(dcrOnly.warnings.join(' ')).not.toMatch(/No secret column given/);
+    const inference = await audit({ ...noSecrets, attacks: ['attribute-inference'] });
+    expect(inference.warnings.join(' ')).toMatch(/No secret column given: attribute inference ran on/);
+  });
+
   it('warns when control rows are copies of train rows: the control set is not independent', async () => {
     const control = Table.concat([s.train.slice(0, 150), s.control.slice(150)]);
     const report = await audit({ ...base, control, attacks: ['dcr'] });

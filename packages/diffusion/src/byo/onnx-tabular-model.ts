@@ -87,7 +87,7 @@ export class OnnxTabularModel {
         'BAD_OPTION',
         `steps must be an integer from 1 to ${T} (the model's T), got ${steps}`,
         {
-          hint: `Use --steps ${Math.min(T, 100)} or fewer; more steps than the model was trained with do not exist`,
+          hint: `Use --steps from 1 to ${T} (100 is a good start); more steps than the model was trained with do not exist`,
         },
       );
     const eta = o.eta ?? 1;
