@@ -1,3 +1,5 @@
+import { lowerBound } from '@synthkit/core';
+
 /**
  * A value taking at least this share of a numeric column is a point mass (capital-gain 0, hours 40)
  * and is kept exact: smoothing it would only blur a spike that many rows share anyway.
@@ -20,12 +22,6 @@ export function findAtoms(y: Float64Array, order: Int32Array): Float64Array {
 
 /** Whether `v` is one of the atoms (ascending; at most 100 at a 1% share). */
 export function isAtom(atoms: Float64Array, v: number): boolean {
-  let lo = 0;
-  let hi = atoms.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (atoms[mid]! < v) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo < atoms.length && atoms[lo] === v;
+  const at = lowerBound(atoms, v);
+  return at < atoms.length && atoms[at] === v;
 }

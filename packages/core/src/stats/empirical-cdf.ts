@@ -1,4 +1,5 @@
 import { SynthkitError } from '../errors/synthkit-error.js';
+import { upperBound } from './sorted-search.js';
 
 /**
  * The empirical distribution of a sample: its sorted values, the distinct values with how many
@@ -70,15 +71,7 @@ export class EmpiricalCdf {
 
   /** Index of the largest distinct value ≤ x, or −1 when x is below the sample. */
   private floorIndex(x: number): number {
-    const v = this.values;
-    let lo = 0;
-    let hi = v.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (v[mid]! <= x) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo - 1;
+    return upperBound(this.values, x) - 1;
   }
 
   /** Fₙ(x): the share of observations ≤ x. */

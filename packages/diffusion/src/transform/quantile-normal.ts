@@ -1,4 +1,4 @@
-import { normalCdf, normalQuantile } from '@synthkit/core';
+import { lowerBound, normalCdf, normalQuantile, upperBound } from '@synthkit/core';
 
 /**
  * Quantile transform to a standard normal, the numeric preprocessing of TabDDPM (Kotelnikov et al.,
@@ -75,24 +75,10 @@ export function fromNormal(quantiles: Float64Array, z: number): number {
 
 /** Index of the first knot >= x. */
 function lowerIndex(q: Float64Array, x: number): number {
-  let lo = 0;
-  let hi = q.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (q[mid]! < x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return lowerBound(q, x);
 }
 
 /** Index of the last knot <= x. */
 function upperIndex(q: Float64Array, x: number): number {
-  let lo = 0;
-  let hi = q.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (q[mid]! <= x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo - 1;
+  return upperBound(q, x) - 1;
 }
