@@ -51,3 +51,33 @@ export async function baseline() {
 export function peakRssMb() {
   return process.resourceUsage().maxRSS / 1024;
 }
+
+/**
+ * A suite's result-row adder: `add(dataset, measure, value, unit, target?, ok?, cpu?)`; seconds also
+ * get their ratio to the same-process baseline.
+ */
+export function rowAdder(rows, base) {
+  return (dataset, measure, value, unit, target, ok, cpu) =>
+    rows.push({
+      dataset,
+      measure,
+      value,
+      cpu,
+      unit,
+      ratio: unit === 's' ? value / base.median : undefined,
+      target,
+      ok,
+    });
+}
+
+/** The bench's fixed 80% training split of a table (Park–Miller shuffle from seed 42, as every suite uses). */
+export function trainingSplit(table, share = 0.8) {
+  const order = [...Array(table.nRows).keys()];
+  let x = 42;
+  for (let i = order.length - 1; i > 0; i--) {
+    x = (x * 48271) % 2147483647;
+    const j = x % (i + 1);
+    [order[i], order[j]] = [order[j], order[i]];
+  }
+  return table.take(order.slice(0, Math.round(table.nRows * share)));
+}

@@ -7,7 +7,7 @@ import { gaussianCopula } from '@synthkit/copula';
 import { detectMetadata, Synthesizer } from '@synthkit/core';
 import { readCsvFile, writeCsvFile } from '@synthkit/core/node';
 import { qualityReport } from '@synthkit/evaluate';
-import { baseline, peakRssMb, time } from '../lib/measure.mjs';
+import { baseline, peakRssMb, time, trainingSplit } from '../lib/measure.mjs';
 
 const data = (name) => new URL(`../../data/${name}.csv`, import.meta.url).pathname;
 const rows = [];
@@ -87,18 +87,10 @@ for (const name of ['adult', 'taxis', 'housing']) {
     );
 
     // Fidelity: fit on 80%, sample as many rows, score against the same 80% as SDMetrics does.
-    const nTrain = Math.round(table.nRows * 0.8);
-    const order = [...Array(table.nRows).keys()];
-    let x = 42;
-    for (let i = order.length - 1; i > 0; i--) {
-      x = (x * 48271) % 2147483647;
-      const j = x % (i + 1);
-      [order[i], order[j]] = [order[j], order[i]];
-    }
-    const train = table.take(order.slice(0, nTrain));
+    const train = trainingSplit(table);
     const s = new Synthesizer({ generator: gaussianCopula(), metadata });
     await s.fit(train, { seed: 0 });
-    const syn = await s.sample(nTrain, { seed: 3 });
+    const syn = await s.sample(train.nRows, { seed: 3 });
     const q = qualityReport({ real: train, synthetic: syn, metadata });
     const numeric = new Set(
       Object.entries(metadata.columns)

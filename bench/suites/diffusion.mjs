@@ -9,7 +9,7 @@
 import { parseOptions, Rng } from '@synthkit/core';
 import { readCsvFile } from '@synthkit/core/node';
 import { ddpm } from '@synthkit/diffusion';
-import { baseline, peakRssMb, time } from '../lib/measure.mjs';
+import { baseline, peakRssMb, rowAdder, time, trainingSplit } from '../lib/measure.mjs';
 
 const iterations = Number(process.env.DDPM_BENCH_ITERATIONS ?? 96);
 const runs = Number(process.env.DDPM_BENCH_RUNS ?? 3);
@@ -17,28 +17,12 @@ const long = process.env.DDPM_BENCH_LONG !== '0';
 const DEFAULT_ITERATIONS = 3000;
 const rows = [];
 const base = await baseline();
-const push = (measure, value, unit, target, ok, cpu) =>
-  rows.push({
-    dataset: 'adult',
-    measure,
-    value,
-    cpu,
-    unit,
-    ratio: unit === 's' ? value / base.median : undefined,
-    target,
-    ok,
-  });
+const add = rowAdder(rows, base);
+const push = (...row) => add('adult', ...row);
 
 // the same 80/20 split as bench/suites/copula.mjs
 const { table } = await readCsvFile(new URL('../../data/adult.csv', import.meta.url).pathname);
-const order = [...Array(table.nRows).keys()];
-let x = 42;
-for (let i = order.length - 1; i > 0; i--) {
-  x = (x * 48271) % 2147483647;
-  const j = x % (i + 1);
-  [order[i], order[j]] = [order[j], order[i]];
-}
-const train = table.take(order.slice(0, Math.round(table.nRows * 0.8)));
+const train = trainingSplit(table);
 const view = {
   nRows: train.nRows,
   columns: train.names.map((name) => {

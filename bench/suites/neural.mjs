@@ -8,7 +8,7 @@ import { qualityReport } from '@synthkit/evaluate';
 import { ctgan } from '@synthkit/gan';
 import { TabularEncoder } from '@synthkit/neural';
 import { tvae } from '@synthkit/vae';
-import { baseline, median, peakRssMb, time } from '../lib/measure.mjs';
+import { baseline, median, peakRssMb, rowAdder, time } from '../lib/measure.mjs';
 
 const TVAE_EPOCHS = 6;
 const TVAE_QUALITY_EPOCHS = 10;
@@ -17,17 +17,7 @@ const SAMPLE_ROWS = 100_000;
 
 const rows = [];
 const base = await baseline();
-const push = (dataset, measure, value, unit, target, ok, cpu) =>
-  rows.push({
-    dataset,
-    measure,
-    value,
-    cpu,
-    unit,
-    ratio: unit === 's' ? value / base.median : undefined,
-    target,
-    ok,
-  });
+const push = rowAdder(rows, base);
 
 const { table, formats } = await readCsvFile(new URL('../../data/adult.csv', import.meta.url).pathname);
 const metadata = detectMetadata(table, { formats });
