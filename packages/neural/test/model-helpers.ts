@@ -11,6 +11,7 @@ import {
 } from '@synthkit/core';
 import { tf } from '@synthkit/neural';
 import { expect } from 'vitest';
+import { csvView } from './csv-view.js';
 
 /** Test helper: every batch of `model.sample(n)` with a fixed seed. */
 export async function sampleAll(
@@ -57,4 +58,38 @@ export async function fitPlugin<M extends FittedModel>(
     },
   })) as M;
   return { model, events, tensors };
+}
+
+/** Test helper: the largest |a[i] − b[i]| of two equally long arrays (asserts the lengths match). */
+export function maxAbsDiff(a: ArrayLike<number>, b: ArrayLike<number>): number {
+  expect(a.length).toBe(b.length);
+  let worst = 0;
+  for (let i = 0; i < a.length; i++) worst = Math.max(worst, Math.abs(a[i]! - b[i]!));
+  return worst;
+}
+
+/**
+ * Test helper: a generator fitted on Adult columns that are only continuous, then only discrete,
+ * samples 50 finite values of each (the onnx sampling graphs have no empty parts to trip on).
+ */
+export async function expectSamplesSingleKindTables(
+  makePlugin: () => GeneratorPlugin<OptionsSchema>,
+): Promise<void> {
+  for (const columns of [
+    ['age', 'fnlwgt'],
+    ['sex', 'race'],
+  ]) {
+    const plugin = makePlugin();
+    const { model } = await fitPlugin<FittedModel & { dispose(): void }>(
+      plugin,
+      csvView('adult', 120, columns),
+    );
+    const parts = await sampleAll(model, 50);
+    for (const name of columns) {
+      const values = column(parts, name);
+      expect(values).toHaveLength(50);
+      expect(values.every(Number.isFinite)).toBe(true);
+    }
+    model.dispose();
+  }
 }
