@@ -1,7 +1,7 @@
 import { SynthkitError } from '../errors/synthkit-error.js';
 import type { ColumnMetadata, IdMetadata, Metadata, PiiMetadata } from '../metadata/types.js';
 import type { ContinuousViewColumn, DiscreteViewColumn, ViewColumn, ViewTable } from '../plugin/types.js';
-import type { CategoricalColumn, Column } from '../table/column.js';
+import type { Column } from '../table/column.js';
 import { Table } from '../table/table.js';
 import { boundsClamp } from '../transforms/bounds-clamp.js';
 import { datetimeNumber } from '../transforms/datetime-number.js';
@@ -184,7 +184,7 @@ export function fromView(plan: ViewPlan, view: ViewTable): Table {
     if (p.kind === 'regenerated') continue;
     if (p.kind === 'discrete') {
       const v = byName.get(p.name) as DiscreteViewColumn;
-      out.push([p.name, fromLabels(p.physical, stableCategories(p, ordinal.reverse(p, v.codes)))]);
+      out.push([p.name, fromLabels(p.physical, ordinal.reverse(p, v.codes))]);
       continue;
     }
     const src = (byName.get(p.name) as ContinuousViewColumn).values;
@@ -193,24 +193,6 @@ export function fromView(plan: ViewPlan, view: ViewTable): Table {
     out.push([p.name, { type: p.physical, values: finishContinuous(p, src, missing) }]);
   }
   return new Table(out);
-}
-
-/** The category list of each discrete plan column as first given back, reused by later batches. */
-const categoriesOf = new WeakMap<DiscretePlan, readonly string[]>();
-
-/**
- * The column with the same category list object batch after batch (equal lists are swapped for the
- * first one), so joining sampled batches can copy codes instead of merging dictionaries.
- */
-function stableCategories(p: DiscretePlan, c: CategoricalColumn): CategoricalColumn {
-  const known = categoriesOf.get(p);
-  if (known === undefined) {
-    categoriesOf.set(p, c.categories);
-    return c;
-  }
-  if (known === c.categories) return c;
-  if (known.length !== c.categories.length || known.some((x, k) => x !== c.categories[k])) return c;
-  return { type: 'categorical', codes: c.codes, categories: known };
 }
 
 function finishContinuous(

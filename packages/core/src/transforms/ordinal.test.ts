@@ -18,6 +18,8 @@ describe('ordinal', () => {
     const codes = ordinal.forward(s, x);
     expect([...codes]).toEqual([1, 0, 2, 1, 0]);
     expect(values(ordinal.reverse(s, codes))).toEqual(values(x));
+    // Batches reversed from one state share one category list (concat then copies codes).
+    expect(ordinal.reverse(s, codes).categories).toBe(ordinal.reverse(s, codes.slice(1)).categories);
   });
 
   it('refuses an unknown category with the known ones in the hint', () => {

@@ -55,7 +55,7 @@ export const ordinal: ReversibleTransform<CategoricalColumn, Int32Array, Ordinal
     // Without a missing code the codes are already category codes: one memcpy (the generator may reuse its buffer).
     if (state.missingCode < 0)
       return { type: 'categorical', codes: output.slice(), categories: state.labels };
-    const categories = state.labels.slice(0, -1);
+    const categories = presentLabels(state);
     const codes = new Int32Array(output.length);
     for (let i = 0; i < output.length; i++) {
       const c = output[i]!;
@@ -64,3 +64,19 @@ export const ordinal: ReversibleTransform<CategoricalColumn, Int32Array, Ordinal
     return { type: 'categorical', codes, categories };
   },
 };
+
+/** The labels without the missing one, made once per state. */
+const presentLabelsOf = new WeakMap<OrdinalState, string[]>();
+
+/**
+ * One array per state, so every batch reversed from it shares its category list and joining
+ * batches copies codes instead of merging dictionaries (see concatColumns).
+ */
+function presentLabels(state: OrdinalState): string[] {
+  let labels = presentLabelsOf.get(state);
+  if (labels === undefined) {
+    labels = state.labels.slice(0, -1);
+    presentLabelsOf.set(state, labels);
+  }
+  return labels;
+}
