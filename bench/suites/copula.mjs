@@ -7,22 +7,12 @@ import { gaussianCopula } from '@synthkit/copula';
 import { detectMetadata, Synthesizer } from '@synthkit/core';
 import { readCsvFile, writeCsvFile } from '@synthkit/core/node';
 import { qualityReport } from '@synthkit/evaluate';
-import { baseline, peakRssMb, time, trainingSplit } from '../lib/measure.mjs';
+import { baseline, peakRssMb, rowAdder, time, trainingSplit } from '../lib/measure.mjs';
 
 const data = (name) => new URL(`../../data/${name}.csv`, import.meta.url).pathname;
 const rows = [];
 const base = await baseline();
-const push = (dataset, measure, t, unit, target, ok, cpu) =>
-  rows.push({
-    dataset,
-    measure,
-    value: t,
-    cpu,
-    unit,
-    ratio: unit === 's' ? t / base.median : undefined,
-    target,
-    ok,
-  });
+const push = rowAdder(rows, base);
 
 for (const name of ['adult', 'taxis', 'housing']) {
   const { table, formats } = await readCsvFile(data(name));

@@ -3,21 +3,11 @@
 import { detectMetadata, Rng, Table } from '@synthkit/core';
 import { readCsvFile } from '@synthkit/core/node';
 import { evaluate, qualityReport } from '@synthkit/evaluate';
-import { baseline, peakRssMb, time } from '../lib/measure.mjs';
+import { baseline, peakRssMb, rowAdder, time } from '../lib/measure.mjs';
 
 const rows = [];
 const base = await baseline();
-const push = (dataset, measure, t, unit, target, ok, cpu) =>
-  rows.push({
-    dataset,
-    measure,
-    value: t,
-    cpu,
-    unit,
-    ratio: unit === 's' ? t / base.median : undefined,
-    target,
-    ok,
-  });
+const push = rowAdder(rows, base);
 
 const { table, formats } = await readCsvFile(new URL('../../data/adult.csv', import.meta.url).pathname);
 const metadata = detectMetadata(table, { formats });

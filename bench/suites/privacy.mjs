@@ -6,20 +6,13 @@ import { detectMetadata, Rng, Table } from '@synthkit/core';
 import { readCsvFile } from '@synthkit/core/node';
 import { closestRecords, splitTable } from '@synthkit/privacy';
 import { audit, parallelSearch } from '@synthkit/privacy/node';
-import { baseline, peakRssMb, time } from '../lib/measure.mjs';
+import { baseline, peakRssMb, rowAdder, time } from '../lib/measure.mjs';
 
 const rows = [];
 const base = await baseline();
-const push = (measure, t, unit, target, ok) =>
-  rows.push({
-    dataset: 'adult',
-    measure,
-    value: unit === 's' ? t.median : t,
-    ...(unit === 's' ? { cpu: t.cpu, ratio: t.median / base.median } : {}),
-    unit,
-    target,
-    ok,
-  });
+const add = rowAdder(rows, base);
+/** A timing (`time()`'s result) on Adult: wall median, with its CPU time and baseline ratio. */
+const push = (measure, t, target, ok) => add('adult', measure, t.median, 's', target, ok, t.cpu);
 
 const { table, formats } = await readCsvFile(new URL('../../data/adult.csv', import.meta.url).pathname);
 const metadata = detectMetadata(table, { formats });
@@ -61,7 +54,6 @@ const knn = await time(() => closestRecords(train, marginal, metadata, { k: 2, s
 push(
   `exact 2 nearest neighbours, ${marginal.nRows} synthetic x ${train.nRows} train rows, 15 mixed columns (worker threads)`,
   knn,
-  's',
   '≤ 5 s',
   knn.median <= 5,
 );
@@ -72,7 +64,7 @@ const dcr = await time(
     warmup: 0,
   },
 );
-push(`DCR attack (4 neighbour searches), ${size}`, dcr, 's');
+push(`DCR attack (4 neighbour searches), ${size}`, dcr);
 
 let report;
 const whole = await time(
@@ -81,7 +73,7 @@ const whole = await time(
   },
   { runs: 3, warmup: 0 },
 );
-push(`whole default audit, weak generator, ${size}`, whole, 's', '≤ 60 s', whole.median <= 60);
+push(`whole default audit, weak generator, ${size}`, whole, '≤ 60 s', whole.median <= 60);
 const measurable = (r) => r.attacks.filter((a) => a.ci[0] > 0).map((a) => a.name);
 rows.push({
   dataset: 'adult',
