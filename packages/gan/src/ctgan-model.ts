@@ -9,7 +9,6 @@ import {
   type ViewTable,
 } from '@synthkit/core';
 import {
-  type BackendInfo,
   ConditionalSampler,
   conditionFilter,
   DecodeGraph,
@@ -29,12 +28,15 @@ import {
   saveOptimizer,
   saveWeights,
   selectBackend,
+  selectEngine,
   streamRows,
   TabularEncoder,
   type TrainedInfo,
   tf,
 } from '@synthkit/neural';
-import { CtganNetwork, type CtganShape } from './ctgan-network.js';
+import { CtganNetwork, type CtganShape, conditionTargets } from './ctgan-network.js';
+import { type CtganCheckpoint, CtganOnnxTrainer } from './ctgan-onnx-trainer.js';
+import { drawStepInputs, type StepSource } from './ctgan-step-inputs.js';
 import type { CtganOptions } from './options.js';
 
 const FORMAT = 'synthkit-ctgan';
@@ -64,10 +66,11 @@ export class CtganModel implements FittedModel {
   ): Promise<CtganModel> {
     checkTrainingInput(view, options);
     const backend = await selectBackend(options.backend);
+    const engine = await selectEngine(options.engine, backend);
     ctx.progress({
       stage: 'fit',
       done: 0,
-      message: `ctgan: fitting the encoder (backend ${backend.description})`,
+      message: `ctgan: fitting the encoder (training on ${engine.description})`,
     });
     let model: CtganModel;
     if (resumeFrom) {
@@ -80,60 +83,74 @@ export class CtganModel implements FittedModel {
         ConditionalSampler.fromView(view),
         options,
         ctx.rng,
-        backend,
+        engine.description,
         options.resumable,
       );
     }
-    const sampler = ConditionalSampler.fromView(view);
-    const encoded = model.encoder.transform(view, ctx.rng.fork('encode'));
-    // Kept in the encoder's layout: each step gathers its rows into the network layout.
-    const data = encoded;
+    const net = model.network;
+    const source: StepSource = {
+      shape: net.shape,
+      layout: net.layout,
+      condDim: net.condDim,
+      condTargets: net.condTargets,
+      // Kept in the encoder's layout: each step gathers its rows into the network layout.
+      data: model.encoder.transform(view, ctx.rng.fork('encode')),
+      nRows: view.nRows,
+      sampler: ConditionalSampler.fromView(view),
+    };
     const batch = options.batchSize;
+    const { discriminatorSteps, gradientPenalty: lambda } = options;
     const stepsPerEpoch = Math.max(1, Math.floor(view.nRows / batch));
     let epochRng = ctx.rng.fork('epoch-0');
-    const net = model.network;
-    model.trained = await runTraining(
-      {
-        epochs: options.epochs,
-        startEpoch: model.trained.epochs,
-        stepsPerEpoch,
-        ctx,
-        label: `ctgan on ${backend.description}`,
-        step: (epoch, s) => {
-          // A stream per epoch: resuming at epoch k draws what an uninterrupted run would have drawn.
-          if (s === 0) epochRng = ctx.rng.fork(`epoch-${epoch}`);
-          return net.step(
-            data,
-            view.nRows,
-            sampler,
-            batch,
-            options.discriminatorSteps,
-            options.gradientPenalty,
-            epochRng,
-          );
+    const onnx =
+      engine.name === 'onnx'
+        ? await CtganOnnxTrainer.open(engine.ort, net, batch, discriminatorSteps, lambda)
+        : undefined;
+    try {
+      model.trained = await runTraining<CtganCheckpoint>(
+        {
+          epochs: options.epochs,
+          startEpoch: model.trained.epochs,
+          stepsPerEpoch,
+          ctx,
+          label: `ctgan on ${engine.description}`,
+          step: (epoch, s) => {
+            // A stream per epoch: resuming at epoch k draws what an uninterrupted run would have drawn.
+            if (s === 0) epochRng = ctx.rng.fork(`epoch-${epoch}`);
+            const inputs = drawStepInputs(source, batch, discriminatorSteps, epochRng);
+            return onnx ? onnx.step(inputs) : net.step(inputs, lambda);
+          },
+          checkpoint: () =>
+            onnx?.checkpoint() ?? {
+              g: net.generator.read(),
+              bn: net.stats.read(),
+              d: net.discriminator.read(),
+              ag: net.adamG.state(),
+              ad: net.adamD.state(),
+            },
+          restore: (c) => {
+            if (onnx) onnx.restore(c);
+            else {
+              net.generator.write(c.g);
+              net.stats.write(c.bn);
+              net.discriminator.write(c.d);
+              net.adamG.load(c.ag);
+              net.adamD.load(c.ad);
+            }
+          },
         },
-        checkpoint: () => ({
-          g: net.generator.read(),
-          bn: net.stats.read(),
-          d: net.discriminator.read(),
-          ag: net.adamG.state(),
-          ad: net.adamD.state(),
-        }),
-        restore: (c) => {
-          net.generator.write(c.g);
-          net.stats.write(c.bn);
-          net.discriminator.write(c.d);
-          net.adamG.load(c.ag);
-          net.adamD.load(c.ad);
+        model.trained,
+        engine.description,
+        (epochs) => {
+          onnx?.sync();
+          model.trained = { ...model.trained, epochs };
+          return model.save();
         },
-      },
-      model.trained,
-      backend.description,
-      (epochs) => {
-        model.trained = { ...model.trained, epochs };
-        return model.save();
-      },
-    );
+      );
+      onnx?.sync();
+    } finally {
+      await onnx?.release();
+    }
     return model;
   }
 
@@ -154,16 +171,11 @@ export class CtganModel implements FittedModel {
       | 'batchSize'
     >,
     rng: RunContext['rng'],
-    backend: BackendInfo | string,
+    backend: string,
     resumable: boolean,
   ): CtganModel {
     const layout = new NetworkLayout(encoder);
-    const condTargets = new Int32Array(sampler.dim);
-    for (const c of sampler.columns) {
-      const enc = encoder.columns[c.view]!;
-      for (let k = 0; k < c.size; k++)
-        condTargets[c.offset + k] = layout.fromEncoded[enc.offset + k]! - layout.tanhCount;
-    }
+    const condTargets = conditionTargets(encoder, sampler, layout);
     requireCriticFits(sampler, layout.dim, options.pac);
     const shape: CtganShape = {
       embeddingDim: options.embeddingDim,
@@ -178,13 +190,12 @@ export class CtganModel implements FittedModel {
       decayG: options.generatorDecay,
       decayD: options.discriminatorDecay,
     });
-    const name = typeof backend === 'string' ? backend : backend.description;
     return new CtganModel(
       encoder,
       sampler,
       network,
       options.batchSize,
-      { epochs: 0, losses: null, backend: name },
+      { epochs: 0, losses: null, backend },
       resumable,
     );
   }
@@ -312,7 +323,7 @@ export class CtganModel implements FittedModel {
       },
       // Initial weights are overwritten below; the seed only has to be valid.
       new Rng(0),
-      backend,
+      backend.description,
       resumable,
     );
     loadWeights(state.arrays, { generator: model.network.generator });

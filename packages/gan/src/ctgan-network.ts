@@ -6,18 +6,35 @@ import {
   type DecodeGraph,
   ForwardGraph,
   type ForwardSession,
-  fillGumbel,
-  fillNormal,
   type NetworkLayout,
   type OrtModule,
   type ParamSet,
   paddingMask,
   RunningStats,
   spanLogSoftmax,
+  type TabularEncoder,
   tf,
 } from '@synthkit/neural';
-import { createDiscriminator, discriminatorForward, dropoutMasks, gradientPenalty } from './discriminator.js';
+import type { StepInputs } from './ctgan-step-inputs.js';
+import { createDiscriminator, discriminatorForward, gradientPenalty } from './discriminator.js';
 import { createGenerator, generatorForward } from './generator.js';
+
+/** For each conditional-vector position, the column of the softmax part (network layout) it names. */
+export function conditionTargets(
+  encoder: TabularEncoder,
+  sampler: ConditionalSampler,
+  layout: NetworkLayout,
+): Int32Array {
+  const targets = new Int32Array(sampler.dim);
+  for (const c of sampler.columns) {
+    const enc = encoder.columns[c.view]!;
+    for (let k = 0; k < c.size; k++) targets[c.offset + k] = layout.fromEncoded[enc.offset + k]! - layout.tanhCount;
+  }
+  return targets;
+}
+
+// A type alias (not an interface) so it is assignable to trainLoop's Record<string, number>.
+export type CtganLosses = { lossG: number; lossD: number; penalty: number; conditionLoss: number };
 
 export interface CtganShape {
   readonly embeddingDim: number;
@@ -45,7 +62,7 @@ export class CtganNetwork {
     layout: NetworkLayout,
     condDim: number,
     /** For each conditional-vector position, the column of the softmax part (network layout) it names. */
-    private readonly condTargets: Int32Array,
+    readonly condTargets: Int32Array,
     rng: Rng,
     adam: { lrG: number; lrD: number; decayG: number; decayD: number },
   ) {
@@ -163,57 +180,35 @@ export class CtganNetwork {
   }
 
   /**
-   * One critic update and one generator update. `data` is the encoded training set (encoder layout).
+   * One iteration on TensorFlow.js: a critic update per entry of `inputs.critic`, then one generator
+   * update (Xu et al., 2019, Algorithm 1), with the random inputs drawn by drawStepInputs.
    * Returns the losses as numbers (reading them is a sync, cheap on wasm/cpu).
    */
-  step(
-    data: Float32Array,
-    nRows: number,
-    sampler: ConditionalSampler,
-    batch: number,
-    criticSteps: number,
-    lambda: number,
-    rng: Rng,
-  ): { lossG: number; lossD: number; penalty: number; conditionLoss: number } {
+  step(inputs: StepInputs, lambda: number): CtganLosses {
     const { embeddingDim: E, pac, discriminatorDim } = this.shape;
     const D = this.layout.dim;
     const C = this.condDim;
+    const W = D - this.layout.tanhCount;
+    const batch = inputs.generator.zc.length / (E + C);
     const groups = batch / pac;
     const nHiddenD = discriminatorDim.length;
+    const masksOf = (masks: readonly Float32Array[]) =>
+      masks.map((m, i) => tf.tensor2d(m, [groups, discriminatorDim[i]!]));
     let lossD = 0;
     let penalty = 0;
-    for (let s = 0; s < criticSteps; s++) {
+    for (const c of inputs.critic) {
       const r = tf.tidy(() => {
-        const { input, cond } = this.noiseAndCondition(batch, sampler, rng);
-        const real = new Float32Array(batch * (D + C));
-        const rows = new Int32Array(batch);
-        if (C > 0) {
-          const perm = rng.permutation(batch);
-          const col = new Int32Array(batch);
-          const cat = new Int32Array(batch);
-          for (let i = 0; i < batch; i++) {
-            col[i] = cond.column[perm[i]!]!;
-            cat[i] = cond.category[perm[i]!]!;
-          }
-          rows.set(sampler.pickRows(col, cat, rng));
-          // The real half carries the permuted conditions, so the critic cannot match rows by condition.
-          for (let i = 0; i < batch; i++)
-            real.set(cond.vectors.subarray(perm[i]! * C, (perm[i]! + 1) * C), i * (D + C) + D);
-        } else for (let i = 0; i < batch; i++) rows[i] = rng.int(nRows);
-        const realNet = this.layout.gather(data, rows);
-        for (let i = 0; i < batch; i++) real.set(realNet.subarray(i * D, (i + 1) * D), i * (D + C));
-        const gumbel = this.gumbel(batch, rng);
-        const fake = generatorForward(this.generator, this.stats, tf.tensor2d(input, [batch, E + C]), true);
-        const fakeAct = activateSpans(fake, this.layout, this.mask, { noise: gumbel, tau: this.shape.tau });
-        const fakeCat = (
-          C > 0 ? tf.concat([fakeAct, tf.tensor2d(cond.vectors, [batch, C])], 1) : fakeAct
-        ).reshape([groups, pac * (D + C)]) as tf.Tensor2D;
-        const realCat = tf.tensor2d(real, [groups, pac * (D + C)]);
-        const alpha = tf.tensor2d(
-          Float32Array.from({ length: groups }, () => rng.next()),
-          [groups, 1],
-        );
-        const masks = [0, 1, 2].map(() => dropoutMasks(rng, groups, discriminatorDim, 0.5));
+        const zc = tf.tensor2d(c.zc, [batch, E + C]);
+        const fake = generatorForward(this.generator, this.stats, zc, true);
+        const noise = tf.tensor2d(c.gumbel, [batch, W]);
+        const fakeAct = activateSpans(fake, this.layout, this.mask, { noise, tau: this.shape.tau });
+        const fakeCat = (C > 0 ? tf.concat([fakeAct, tf.slice(zc, [0, E], [batch, C])], 1) : fakeAct).reshape([
+          groups,
+          pac * (D + C),
+        ]) as tf.Tensor2D;
+        const realCat = tf.tensor2d(c.real, [groups, pac * (D + C)]);
+        const alpha = tf.tensor2d(c.alpha, [groups, 1]);
+        const masks = c.masks.map(masksOf);
         let pen = 0;
         let wass = 0;
         const { grads } = tf.variableGrads(() => {
@@ -233,26 +228,17 @@ export class CtganNetwork {
       penalty = r.pen;
     }
     let conditionLoss = 0;
+    const g = inputs.generator;
     const lossG = tf.tidy(() => {
-      const { input, cond } = this.noiseAndCondition(batch, sampler, rng);
-      const target = new Float32Array(batch * (D - this.layout.tanhCount));
-      if (C > 0) {
-        const W = D - this.layout.tanhCount;
-        for (let i = 0; i < batch; i++) {
-          const c = sampler.columns[cond.column[i]!]!;
-          target[i * W + this.condTargets[c.offset + cond.category[i]!]!] = 1;
-        }
-      }
-      const gumbel = this.gumbel(batch, rng);
-      const masks = dropoutMasks(rng, groups, discriminatorDim, 0.5);
-      const inputT = tf.tensor2d(input, [batch, E + C]);
-      const condT = C > 0 ? tf.tensor2d(cond.vectors, [batch, C]) : undefined;
-      const targetT = C > 0 ? tf.tensor2d(target, [batch, D - this.layout.tanhCount]) : undefined;
+      const zc = tf.tensor2d(g.zc, [batch, E + C]);
+      const noise = tf.tensor2d(g.gumbel, [batch, W]);
+      const masks = masksOf(g.masks);
+      const targetT = g.target ? tf.tensor2d(g.target, [batch, W]) : undefined;
       let value = 0;
       const { grads } = tf.variableGrads(() => {
-        const fake = generatorForward(this.generator, this.stats, inputT, true);
-        const fakeAct = activateSpans(fake, this.layout, this.mask, { noise: gumbel, tau: this.shape.tau });
-        const fakeCat = (condT ? tf.concat([fakeAct, condT], 1) : fakeAct).reshape([
+        const fake = generatorForward(this.generator, this.stats, zc, true);
+        const fakeAct = activateSpans(fake, this.layout, this.mask, { noise, tau: this.shape.tau });
+        const fakeCat = (C > 0 ? tf.concat([fakeAct, tf.slice(zc, [0, E], [batch, C])], 1) : fakeAct).reshape([
           groups,
           pac * (D + C),
         ]) as tf.Tensor2D;
@@ -283,24 +269,5 @@ export class CtganNetwork {
     this.adamD.dispose();
     this.mask.dispose();
     this.stats.dispose();
-  }
-
-  private noiseAndCondition(batch: number, sampler: ConditionalSampler, rng: Rng) {
-    const E = this.shape.embeddingDim;
-    const C = this.condDim;
-    const noise = fillNormal(rng, new Float32Array(batch * E));
-    const drawn = sampler.sampleTraining(batch, rng);
-    const vectors = sampler.encode(drawn.column, drawn.category);
-    const input = new Float32Array(batch * (E + C));
-    for (let i = 0; i < batch; i++) {
-      input.set(noise.subarray(i * E, (i + 1) * E), i * (E + C));
-      if (C > 0) input.set(vectors.subarray(i * C, (i + 1) * C), i * (E + C) + E);
-    }
-    return { input, cond: { ...drawn, vectors } };
-  }
-
-  private gumbel(batch: number, rng: Rng): tf.Tensor2D {
-    const W = this.layout.dim - this.layout.tanhCount;
-    return tf.tensor2d(fillGumbel(rng, new Float32Array(batch * W)), [batch, W]);
   }
 }

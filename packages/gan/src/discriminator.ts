@@ -1,5 +1,5 @@
 import type { Rng } from '@synthkit/core';
-import { dense, dropout, fillDropoutMask, leakyRelu, ParamSet, type ParamSpec, tf } from '@synthkit/neural';
+import { dense, dropout, leakyRelu, ParamSet, type ParamSpec, tf } from '@synthkit/neural';
 
 /**
  * CTGAN's critic on PacGAN groups (Lin et al., 2018): `pac` rows are concatenated into one input,
@@ -20,12 +20,6 @@ export function discriminatorSpecs(inputDim: number, hidden: readonly number[]):
 
 export function createDiscriminator(inputDim: number, hidden: readonly number[], rng: Rng): ParamSet {
   return new ParamSet(discriminatorSpecs(inputDim, hidden), rng);
-}
-
-/** Dropout masks for one critic call on `groups` PacGAN groups, drawn from `rng`. */
-export function dropoutMasks(rng: Rng, groups: number, hidden: readonly number[], p: number): tf.Tensor2D[] {
-  if (p <= 0) return [];
-  return hidden.map((h) => tf.tensor2d(fillDropoutMask(rng, p, new Float32Array(groups * h)), [groups, h]));
 }
 
 /** Scores of [groups, pac·width] inputs; `views` from params.views() inside the differentiated function. */

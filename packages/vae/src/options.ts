@@ -1,5 +1,5 @@
 import { defineOptions, type OptionsOf } from '@synthkit/core';
-import { ENGINE_NAMES, neuralOptions } from '@synthkit/neural';
+import { neuralOptions } from '@synthkit/neural';
 
 /** TVAE's options; defaults are the paper's and the reference implementation's. */
 export const tvaeOptions = defineOptions({
@@ -44,13 +44,6 @@ export const tvaeOptions = defineOptions({
     default: 'sample',
     description:
       "Decode one-hots by sampling the decoder's softmax (its likelihood) or by argmax (the reference TVAE)",
-  },
-  engine: {
-    type: 'enum',
-    values: ENGINE_NAMES,
-    default: 'auto',
-    description:
-      'Training engine: onnx (each step one onnxruntime-node graph, several times faster), tfjs, or auto (onnx when onnxruntime-node loads and the backend is not cpu)',
   },
 });
 

@@ -1,0 +1,148 @@
+import { Rng, type ViewTable } from '@synthkit/core';
+import { ConditionalSampler, loadOrt, NetworkLayout, selectBackend, TabularEncoder } from '@synthkit/neural';
+import { describe, expect, it } from 'vitest';
+import { csvView } from '../../neural/test/csv-view.js';
+import { type CtganLosses, CtganNetwork, type CtganShape, conditionTargets } from './ctgan-network.js';
+import { CtganOnnxTrainer } from './ctgan-onnx-trainer.js';
+import { drawStepInputs, type StepSource } from './ctgan-step-inputs.js';
+
+const adult = csvView('adult', 300, ['age', 'workclass', 'education', 'sex', 'hours-per-week', 'income']);
+const shape: CtganShape = {
+  embeddingDim: 16,
+  generatorDim: [24, 20],
+  discriminatorDim: [24, 16],
+  pac: 5,
+  tau: 0.2,
+};
+const BATCH = 60;
+const LAMBDA = 10;
+
+function network(view: ViewTable, s: CtganShape) {
+  const encoder = TabularEncoder.fit(view);
+  const layout = new NetworkLayout(encoder);
+  const sampler = ConditionalSampler.fromView(view);
+  const net = new CtganNetwork(s, layout, sampler.dim, conditionTargets(encoder, sampler, layout), new Rng(3), {
+    lrG: 2e-4,
+    lrD: 2e-4,
+    decayG: 1e-6,
+    decayD: 1e-6,
+  });
+  const source: StepSource = {
+    shape: s,
+    layout,
+    condDim: sampler.dim,
+    condTargets: net.condTargets,
+    data: encoder.transform(view, new Rng(4)),
+    nRows: view.nRows,
+    sampler,
+  };
+  return { net, source };
+}
+
+function state(net: CtganNetwork) {
+  return {
+    g: net.generator.read(),
+    d: net.discriminator.read(),
+    bn: net.stats.read(),
+    ag: net.adamG.state(),
+    ad: net.adamD.state(),
+  };
+}
+
+function maxAbsDiff(a: Float32Array, b: Float32Array): number {
+  let d = 0;
+  for (let i = 0; i < a.length; i++) d = Math.max(d, Math.abs(a[i]! - b[i]!));
+  return d;
+}
+
+function relativeDiff(a: Float32Array, b: Float32Array): number {
+  let scale = 0;
+  for (const x of b) scale = Math.max(scale, Math.abs(x));
+  return maxAbsDiff(a, b) / scale;
+}
+
+/** `steps` iterations from the same weights and random inputs: tfjs (cpu backend) against onnxruntime. */
+async function compareSteps(view: ViewTable, steps: number, s = shape, criticSteps = 1) {
+  await selectBackend('cpu');
+  const ort = (await loadOrt())!;
+  const { net, source } = network(view, s);
+  const initial = state(net);
+  const inputs = Array.from({ length: steps }, (_, k) =>
+    drawStepInputs(source, BATCH, criticSteps, new Rng(100 + k)),
+  );
+  const tfjsLosses: CtganLosses[] = inputs.map((i) => net.step(i, LAMBDA));
+  const tfjs = state(net);
+  net.generator.write(initial.g);
+  net.discriminator.write(initial.d);
+  net.stats.write(initial.bn);
+  net.adamG.load(initial.ag);
+  net.adamD.load(initial.ad);
+  const trainer = await CtganOnnxTrainer.open(ort, net, BATCH, criticSteps, LAMBDA);
+  const onnxLosses: CtganLosses[] = [];
+  for (const i of inputs) onnxLosses.push(await trainer.step(i));
+  trainer.sync();
+  await trainer.release();
+  const onnx = state(net);
+  net.dispose();
+  return { tfjs, onnx, tfjsLosses, onnxLosses, initial };
+}
+
+function countAbove(a: Float32Array, b: Float32Array, tolerance: number): number {
+  let k = 0;
+  for (let i = 0; i < a.length; i++) if (Math.abs(a[i]! - b[i]!) > tolerance) k++;
+  return k;
+}
+
+/**
+ * Every gradient agrees (Adam's moments hold them) to float32 rounding, relative to the largest.
+ * Adam moves a weight by up to lr = 2e-4 per step whatever the size of its gradient, so where a
+ * gradient is float noise (the generator's block biases: batch norm subtracts them out) or near
+ * zero the engines may step apart by up to lr: a few weights may differ by that, no more.
+ */
+function expectSameUpdate(r: Awaited<ReturnType<typeof compareSteps>>, tolerance: number, steps: number) {
+  expect(relativeDiff(r.onnx.ad.m, r.tfjs.ad.m)).toBeLessThan(tolerance);
+  expect(relativeDiff(r.onnx.ad.v, r.tfjs.ad.v)).toBeLessThan(tolerance);
+  expect(relativeDiff(r.onnx.ag.m, r.tfjs.ag.m)).toBeLessThan(tolerance);
+  expect(relativeDiff(r.onnx.ag.v, r.tfjs.ag.v)).toBeLessThan(tolerance);
+  for (const k of ['d', 'g'] as const) {
+    expect(maxAbsDiff(r.onnx[k], r.tfjs[k])).toBeLessThan(2 * 2e-4 * steps);
+    expect(countAbove(r.onnx[k], r.tfjs[k], 1e-6)).toBeLessThan(r.onnx[k].length / 100);
+  }
+  expect(relativeDiff(r.onnx.bn, r.tfjs.bn)).toBeLessThan(1e-3);
+  expect(r.onnx.ad.step).toBe(r.tfjs.ad.step);
+  expect(r.onnx.ag.step).toBe(r.tfjs.ag.step);
+}
+
+describe('ctgan training iteration on onnxruntime', () => {
+  it('computes the losses and gradients of the tfjs step, gradient penalty included', async () => {
+    const one = await compareSteps(adult, 1);
+    const [t, o] = [one.tfjsLosses[0]!, one.onnxLosses[0]!];
+    expect(o.lossD).toBeCloseTo(t.lossD, 5);
+    expect(o.penalty).toBeCloseTo(t.penalty, 4);
+    expect(o.lossG).toBeCloseTo(t.lossG, 4);
+    expect(o.conditionLoss).toBeCloseTo(t.conditionLoss, 4);
+    // The penalty is not trivially zero: its second-order gradient is part of what is compared.
+    expect(t.penalty).toBeGreaterThan(0.1);
+    expect(maxAbsDiff(one.onnx.d, one.initial.d)).toBeGreaterThan(1e-4);
+    expectSameUpdate(one, 2e-5, 1);
+    expect(maxAbsDiff(one.onnx.d, one.tfjs.d)).toBeLessThan(1e-5);
+  });
+
+  it('stays with tfjs over several iterations and with several critic steps', async () => {
+    const three = await compareSteps(adult, 3, shape, 2);
+    for (let k = 0; k < 3; k++) {
+      expect(three.onnxLosses[k]!.lossD).toBeCloseTo(three.tfjsLosses[k]!.lossD, 4);
+      expect(three.onnxLosses[k]!.lossG).toBeCloseTo(three.tfjsLosses[k]!.lossG, 3);
+    }
+    expect(three.onnx.ad.step).toBe(6);
+    expectSameUpdate(three, 1e-4, 3);
+  });
+
+  it('matches tfjs on tables with only continuous or only discrete columns', async () => {
+    const numeric = await compareSteps(csvView('adult', 300, ['age', 'fnlwgt']), 2);
+    expectSameUpdate(numeric, 2e-5, 2);
+    expect(numeric.onnxLosses[1]!.conditionLoss).toBe(0);
+    const discrete = await compareSteps(csvView('adult', 300, ['sex', 'race']), 2);
+    expectSameUpdate(discrete, 2e-5, 2);
+  });
+});
