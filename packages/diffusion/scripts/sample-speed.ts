@@ -1,44 +1,39 @@
-import { Rng } from '@synthkit/core';
-import { OnnxTabularModel } from '../src/byo/onnx-tabular-model.js';
+import { OnnxTabularModel, type Precision } from '../src/byo/onnx-tabular-model.js';
 import { denoiserToOnnx } from '../src/denoiser/onnx-denoiser.js';
-import { OnnxDenoiser } from '../src/onnx/onnx-denoiser-session.js';
 import { randomAdultDenoiser } from '../test/random-denoiser.js';
 
 // Sampling speed alone (it does not depend on the weights): the Adult-shaped denoiser with random
-// weights. Per thread count and batch size: the ONNX call alone over n rows (median of `calls`),
-// then the whole loop (model + posterior steps in JS) for n rows × steps.
-// Usage: sample-speed.ts [rows] [steps] [threads,…] [batch,…] [hidden] [calls]
+// weights, n rows × steps through the whole loop (step graph: network + posterior in onnxruntime,
+// noise from the Rng), for each configuration "precision/threads/sessions/batch", alternating the
+// configurations `runs` times in this one process; medians in ms per step.
+// Usage: sample-speed.ts [rows] [steps] [runs] [config …]   e.g. float32/2/1/4096 int8/1/2/4096
 const n = Number(process.argv[2] ?? 26049);
 const steps = Number(process.argv[3] ?? 10);
-const threadList = (process.argv[4] ?? '1,2').split(',').map(Number);
-const batchList = (process.argv[5] ?? '4096').split(',').map(Number);
-const hidden = (process.argv[6] ?? '256,256,256,256').split(',').map(Number);
-const calls = Number(process.argv[7] ?? 5);
-const { sidecar, layout, weights } = await randomAdultDenoiser(hidden);
+const runs = Number(process.argv[4] ?? 3);
+const configs =
+  process.argv.slice(5).length > 0 ? process.argv.slice(5) : ['float32/2/1/4096', 'int8/2/1/4096'];
+const { sidecar, weights } = await randomAdultDenoiser();
 const onnx = denoiserToOnnx(weights);
-const rng = new Rng(2);
-const x = Float32Array.from({ length: n * layout.width }, () => rng.normal());
-const median = (a: number[]): number => a.sort((p, q) => p - q)[a.length >> 1]!;
-for (const threads of threadList) {
-  const d = await OnnxDenoiser.open(onnx, layout, { threads });
-  const model = await OnnxTabularModel.load(onnx, sidecar, { threads });
-  for (const batch of batchList) {
-    const times: number[] = [];
-    for (let c = 0; c < calls; c++) {
-      const t0 = performance.now();
-      for (let s = 0; s < n; s += batch) {
-        const rows = Math.min(batch, n - s);
-        await d.run(x.subarray(s * layout.width, (s + rows) * layout.width), rows, 500 + c);
-      }
-      times.push(performance.now() - t0);
-    }
+const models = [];
+for (const c of configs) {
+  const [precision, threads, sessions, batch] = c.split('/');
+  const model = await OnnxTabularModel.load(onnx, sidecar, {
+    precision: precision as Precision,
+    threads: Number(threads),
+    sessions: Number(sessions),
+  });
+  models.push({ c, model, batch: Number(batch), times: [] as number[] });
+}
+for (let r = 0; r < runs; r++)
+  for (const m of models) {
     const t0 = performance.now();
-    for await (const t of model.sample(n, { seed: 1, steps, batchSize: batch })) void t;
-    const loop = (performance.now() - t0) / steps;
-    console.log(
-      `hidden ${hidden.join(',')}, ${threads} thread(s), batch ${batch}: network ${median(times).toFixed(1)} ms per ${n} rows; whole step ${loop.toFixed(1)} ms (${steps} steps)`,
-    );
+    for await (const b of m.model.sampleRaw(n, { seed: 1, steps, batchSize: m.batch })) void b;
+    m.times.push((performance.now() - t0) / steps);
   }
-  await d.release();
-  await model.release();
+const median = (a: number[]): number => [...a].sort((p, q) => p - q)[a.length >> 1]!;
+for (const m of models) {
+  console.log(
+    `${m.c}: ${median(m.times).toFixed(1)} ms/step (runs ${m.times.map((t) => t.toFixed(0)).join(', ')})`,
+  );
+  await m.model.release();
 }

@@ -9,17 +9,32 @@ import {
   sidecarLayout,
 } from '../encoder/sidecar.js';
 import { OnnxDenoiser } from '../onnx/onnx-denoiser-session.js';
-import type { Device } from '../onnx/runtime.js';
+import { quantizeDenseLayers } from '../onnx/quantize-int8.js';
+import { type Device, defaultThreads } from '../onnx/runtime.js';
 import { denoiseBatches, type RawBatch } from '../sampling/denoise-batches.js';
+import { StepSession } from '../sampling/step-session.js';
 import { type NoiseSchedule, scheduleFromSpec } from '../schedule/noise-schedule.js';
 
 export interface OnnxLoadOptions {
   readonly device?: Device;
-  /** onnxruntime intra-op threads; default (and 0): one per core. */
+  /** onnxruntime intra-op threads per session; default (and 0): one per core, split over `sessions`. */
   readonly threads?: number;
+  /**
+   * Sessions that sample consecutive batches at the same time (same rows as one session); default 1.
+   */
+  readonly sessions?: number;
+  /**
+   * Arithmetic of the network's dense layers while sampling: 'int8' quantises the weights per
+   * output column and the activations per call (onnxruntime's DynamicQuantizeMatMul); the model
+   * file is unchanged. Default 'float32'.
+   */
+  readonly precision?: Precision;
   /** Columns of the table the samples are meant for: a sidecar column outside them is an error. */
   readonly columns?: readonly string[];
 }
+
+export const PRECISIONS = ['float32', 'int8'] as const;
+export type Precision = (typeof PRECISIONS)[number];
 
 export interface OnnxSampleOptions {
   readonly seed?: number;
@@ -45,15 +60,12 @@ export class OnnxTabularModel {
 
   private constructor(
     readonly sidecar: DiffusionSidecar,
-    private readonly denoiser: OnnxDenoiser,
+    private readonly steppers: readonly StepSession[],
+    /** e.g. "onnxruntime-node 1.30.0 (cpu, 1 thread)" (per session) */
+    readonly runtime: string,
   ) {
     this.layout = sidecarLayout(sidecar);
     this.schedule = scheduleFromSpec(sidecar.schedule);
-  }
-
-  /** e.g. "onnxruntime-node 1.30.0 (cpu, 1 thread)" */
-  get runtime(): string {
-    return this.denoiser.description;
   }
 
   static async load(
@@ -66,12 +78,33 @@ export class OnnxTabularModel {
     if (options.columns)
       checkSidecarColumns(spec, options.columns, typeof sidecar === 'string' ? sidecar : undefined);
     const bytes = typeof model === 'string' ? await readBytes(model) : model;
-    const denoiser = await OnnxDenoiser.open(bytes, sidecarLayout(spec), {
-      ...(options.device ? { device: options.device } : {}),
-      ...(options.threads ? { threads: options.threads } : {}),
-      source: typeof model === 'string' ? model : 'ONNX model',
-    });
-    return new OnnxTabularModel(spec, denoiser);
+    const layout = sidecarLayout(spec);
+    const source = typeof model === 'string' ? model : 'ONNX model';
+    const sessions = options.sessions ?? 1;
+    if (!Number.isInteger(sessions) || sessions < 1)
+      throw new SynthkitError('BAD_OPTION', `sessions must be a positive integer, got ${sessions}`);
+    const precision = options.precision ?? 'float32';
+    if (!PRECISIONS.includes(precision))
+      throw new SynthkitError('BAD_OPTION', `Unknown precision "${precision}"`, {
+        hint: `Use one of ${PRECISIONS.join(', ')}`,
+      });
+    const threads = options.threads || Math.max(1, Math.floor(defaultThreads() / sessions));
+    const device = options.device ? { device: options.device } : {};
+    // the model as given is checked against the sidecar (names, types, a one-row probe) first
+    const checked = await OnnxDenoiser.open(bytes, layout, { ...device, threads: 1, source });
+    const types = { time: checked.timeType, label: checked.labelType };
+    await checked.release();
+    const net = precision === 'int8' ? quantizeDenseLayers(bytes, layout.io.x) : bytes;
+    const steppers: StepSession[] = [];
+    try {
+      for (let i = 0; i < sessions; i++)
+        steppers.push(await StepSession.open(net, layout, types, { ...device, threads, source }));
+    } catch (cause) {
+      await Promise.all(steppers.map((s) => s.release()));
+      throw cause;
+    }
+    const runtime = `${steppers[0]!.description}${sessions > 1 ? ` × ${sessions} sessions` : ''}${precision === 'int8' ? ', int8' : ''}`;
+    return new OnnxTabularModel(spec, steppers, runtime);
   }
 
   /** Checks n and options; throws before any model call. */
@@ -117,7 +150,7 @@ export class OnnxTabularModel {
   /** The same rows in model space (numerical scores, category codes), before decoding. */
   sampleRaw(n: number, o: OnnxSampleOptions = {}): AsyncGenerator<RawBatch> {
     const r = this.resolve(n, o);
-    return denoiseBatches(this.denoiser, this.layout, this.schedule, {
+    return denoiseBatches(this.steppers, this.layout, this.schedule, {
       n,
       ...r,
       rng: new Rng(o.seed ?? 0).fork('diffusion-sample'),
@@ -126,8 +159,8 @@ export class OnnxTabularModel {
     });
   }
 
-  release(): Promise<void> {
-    return this.denoiser.release();
+  async release(): Promise<void> {
+    await Promise.all(this.steppers.map((s) => s.release()));
   }
 }
 

@@ -20,8 +20,8 @@ export class OnnxDenoiser {
     private readonly session: Ort.InferenceSession,
     private readonly ort: OrtModule,
     private readonly layout: SidecarLayout,
-    private readonly timeType: TimeType,
-    private readonly labelType: 'int64' | 'int32',
+    readonly timeType: TimeType,
+    readonly labelType: 'int64' | 'int32',
     readonly description: string,
   ) {}
 
@@ -139,15 +139,7 @@ export class OnnxDenoiser {
           ? new Tensor('int64', new BigInt64Array(rows).fill(BigInt(t)), [rows])
           : new Tensor('float32', new Float32Array(rows).fill(t), [rows]),
     };
-    if (y)
-      feeds[io.y] =
-        this.labelType === 'int64'
-          ? new Tensor(
-              'int64',
-              BigInt64Array.from(y.subarray(0, rows), (v) => BigInt(v)),
-              [rows],
-            )
-          : new Tensor('int32', y.subarray(0, rows), [rows]);
+    if (y) feeds[io.y] = labelTensor(this.ort, this.labelType, y, rows);
     const result = await this.session.run(feeds);
     const out = result[io.out]!;
     const data = out.data as Float32Array;
@@ -161,4 +153,20 @@ export class OnnxDenoiser {
   release(): Promise<void> {
     return this.session.release();
   }
+}
+
+/** The class input of a conditional model for `rows` rows, as the model's integer type. */
+export function labelTensor(
+  ort: OrtModule,
+  type: 'int64' | 'int32',
+  y: Int32Array,
+  rows: number,
+): Ort.Tensor {
+  return type === 'int64'
+    ? new ort.Tensor(
+        'int64',
+        BigInt64Array.from(y.subarray(0, rows), (v) => BigInt(v)),
+        [rows],
+      )
+    : new ort.Tensor('int32', y.subarray(0, rows), [rows]);
 }

@@ -1,15 +1,9 @@
 import { type ProgressEvent, type Rng, SynthkitError } from '@synthkit/core';
-import { gaussianReverseStep } from '../diffusion/gaussian.js';
-import { multinomialReverseStep } from '../diffusion/multinomial.js';
+import { gaussianStepCoefficients } from '../diffusion/gaussian.js';
 import type { SidecarLayout } from '../encoder/sidecar.js';
 import type { NoiseSchedule } from '../schedule/noise-schedule.js';
-import { stridedPlan } from '../schedule/strided-plan.js';
-import { QUANTILE_Z_BOUND } from '../transform/quantile-normal.js';
-
-/** Anything that maps (x_t, t, y) to the model output; an OnnxDenoiser in practice. */
-export interface Denoiser {
-  run(x: Float32Array, rows: number, t: number, y?: Int32Array): Promise<Float32Array>;
-}
+import { type SamplingPlan, stridedPlan } from '../schedule/strided-plan.js';
+import type { StepRunner } from './step-session.js';
 
 export interface DenoiseOptions {
   readonly n: number;
@@ -38,80 +32,108 @@ export interface RawBatch {
 }
 
 /**
- * The reverse diffusion loop (TabDDPM: Gaussian part and multinomial part in one model call per
- * step), batch by batch. Each batch draws from its own forked stream, so a batch's rows depend on
- * the seed and its position only.
+ * The reverse diffusion loop (TabDDPM: Gaussian part and multinomial part), batch by batch; each
+ * step is one call of a runner that holds the denoiser and the posterior (step-session.ts), fed
+ * the step's noise from the seeded Rng. Each batch draws from its own forked stream, so a batch's
+ * rows depend on the seed and its position only — which also lets several runners (sessions)
+ * work on consecutive batches at once with the same result.
  */
 export async function* denoiseBatches(
-  model: Denoiser,
+  runners: readonly StepRunner[],
   layout: SidecarLayout,
   schedule: NoiseSchedule,
   o: DenoiseOptions,
 ): AsyncGenerator<RawBatch> {
   const plan = stridedPlan(schedule, o.steps);
-  const nNum = layout.numerical.length;
-  const nCat = layout.categorical.length;
-  const width = layout.width;
   const nBatches = Math.ceil(o.n / o.batchSize);
-  const x = new Float32Array(Math.min(o.batchSize, o.n) * width);
-  // quantile-transformed columns live in [−Z, Z] of the transform; other transforms are unbounded
-  const clip = Float64Array.from(layout.numerical, (c) =>
-    c.transform.kind === 'quantile' ? QUANTILE_Z_BOUND : Number.POSITIVE_INFINITY,
-  );
-  for (let b = 0; b < nBatches; b++) {
-    const rows = Math.min(o.batchSize, o.n - b * o.batchSize);
-    const rng = o.rng.fork(`batch-${b}`);
-    const num = new Float64Array(rows * nNum);
-    for (let i = 0; i < num.length; i++) num[i] = rng.normal();
-    const codes = new Int32Array(rows * nCat);
-    // x_T is uniform over categories: q(x_T | x₀) → 1/K as ᾱ_T → 0
-    for (let r = 0; r < rows; r++)
-      for (let c = 0; c < nCat; c++) codes[r * nCat + c] = rng.int(layout.spanSize[c]!);
-    const labels = layout.condition ? drawLabels(rows, layout.condition.prior, o.label, rng) : undefined;
-    for (let i = 0; i < plan.timesteps.length; i++) {
-      if (o.signal?.aborted) throw new SynthkitError('ABORTED', 'Sampling was aborted');
-      fillInput(x, num, codes, rows, nNum, layout);
-      const out = await model.run(x, rows, plan.timesteps[i]!, labels);
-      const alphaBar = plan.alphaBar[i]!;
-      const alphaBarPrev = plan.alphaBarPrev[i]!;
-      gaussianReverseStep(num, nNum, out, width, rows, { alphaBar, alphaBarPrev, eta: o.eta }, rng, clip);
-      multinomialReverseStep(
-        codes,
-        layout.spanStart,
-        layout.spanSize,
-        out,
-        width,
-        rows,
-        alphaBar,
-        alphaBarPrev,
-        rng,
-      );
-      o.progress?.({
-        stage: 'sample',
-        done: b * plan.timesteps.length + i + 1,
-        total: nBatches * plan.timesteps.length,
-      });
-    }
-    yield labels ? { rows, num, codes, labels } : { rows, num, codes };
+  let done = 0;
+  const tick = () => {
+    done++;
+    o.progress?.({ stage: 'sample', done, total: nBatches * plan.timesteps.length });
+  };
+  for (let b = 0; b < nBatches; b += runners.length) {
+    const lanes = runners.slice(0, nBatches - b);
+    const batches = await Promise.all(
+      lanes.map((runner, k) => denoiseBatch(runner, layout, plan, o, b + k, tick)),
+    );
+    yield* batches;
   }
 }
 
-function fillInput(
-  x: Float32Array,
-  num: Float64Array,
-  codes: Int32Array,
-  rows: number,
-  nNum: number,
+async function denoiseBatch(
+  runner: StepRunner,
   layout: SidecarLayout,
-): void {
-  const width = layout.width;
+  plan: SamplingPlan,
+  o: DenoiseOptions,
+  b: number,
+  tick: () => void,
+): Promise<RawBatch> {
+  const nNum = layout.numerical.length;
   const nCat = layout.spanSize.length;
-  x.fill(0, 0, rows * width);
+  const width = layout.width;
+  const rows = Math.min(o.batchSize, o.n - b * o.batchSize);
+  const rng = o.rng.fork(`batch-${b}`);
+  let x: Float32Array = new Float32Array(rows * width);
+  for (let r = 0; r < rows; r++) for (let j = 0; j < nNum; j++) x[r * width + j] = rng.normal();
+  // x_T is uniform over categories: q(x_T | x₀) → 1/K as ᾱ_T → 0
+  for (let r = 0; r < rows; r++)
+    for (let c = 0; c < nCat; c++) x[r * width + layout.spanStart[c]! + rng.int(layout.spanSize[c]!)] = 1;
+  const labels = layout.condition ? drawLabels(rows, layout.condition.prior, o.label, rng) : undefined;
+  const z = new Float32Array(rows * nNum);
+  const u = new Float32Array(rows * nCat);
+  for (let i = 0; i < plan.timesteps.length; i++) {
+    if (o.signal?.aborted) throw new SynthkitError('ABORTED', 'Sampling was aborted');
+    const alphaBar = plan.alphaBar[i]!;
+    const alphaBarPrev = plan.alphaBarPrev[i]!;
+    const c = gaussianStepCoefficients({ alphaBar, alphaBarPrev, eta: o.eta });
+    // the same draws in the same order as the JavaScript reference step: normals (only when
+    // σ > 0), then one uniform per categorical cell, row by row
+    if (c.sigma > 0) for (let k = 0; k < z.length; k++) z[k] = rng.normal();
+    else z.fill(0);
+    for (let k = 0; k < u.length; k++) u[k] = rng.next();
+    x = await runner.step(
+      x,
+      rows,
+      {
+        t: plan.timesteps[i]!,
+        alphaBar,
+        alphaBarPrev,
+        eta: o.eta,
+        ...c,
+        alpha: alphaBar / alphaBarPrev,
+        z,
+        u,
+      },
+      labels,
+    );
+    tick();
+  }
+  return rawBatch(x, rows, layout, labels);
+}
+
+/** Numerical values and the code of each one-hot span of x₀ ([rows × width]). */
+export function rawBatch(
+  x: Float32Array,
+  rows: number,
+  layout: SidecarLayout,
+  labels?: Int32Array,
+): RawBatch {
+  const nNum = layout.numerical.length;
+  const nCat = layout.spanSize.length;
+  const width = layout.width;
+  const num = new Float64Array(rows * nNum);
+  const codes = new Int32Array(rows * nCat);
   for (let r = 0; r < rows; r++) {
     const o = r * width;
-    for (let j = 0; j < nNum; j++) x[o + j] = num[r * nNum + j]!;
-    for (let c = 0; c < nCat; c++) x[o + layout.spanStart[c]! + codes[r * nCat + c]!] = 1;
+    for (let j = 0; j < nNum; j++) num[r * nNum + j] = x[o + j]!;
+    for (let c = 0; c < nCat; c++) {
+      const s = o + layout.spanStart[c]!;
+      let k = 0;
+      while (k < layout.spanSize[c]! - 1 && x[s + k]! < 0.5) k++;
+      codes[r * nCat + c] = k;
+    }
   }
+  return labels ? { rows, num, codes, labels } : { rows, num, codes };
 }
 
 function drawLabels(rows: number, prior: Float64Array, fixed: number | undefined, rng: Rng): Int32Array {
