@@ -1,18 +1,7 @@
 import type { OrtModule, TrainSession } from '@synthkit/neural';
 import type { CtganLosses, CtganNetwork } from './ctgan-network.js';
 import type { StepInputs } from './ctgan-step-inputs.js';
-import { ctganTrainSession } from './ctgan-train-graph.js';
-
-type Optimiser = { step: number; m: Float32Array; v: Float32Array };
-
-/** Weights, Adam states and running statistics at an epoch boundary, the same for both engines. */
-export interface CtganCheckpoint {
-  readonly g: Float32Array;
-  readonly bn: Float32Array;
-  readonly d: Float32Array;
-  readonly ag: Optimiser;
-  readonly ad: Optimiser;
-}
+import { type CtganCheckpoint, ctganTrainSession, readState, writeState } from './ctgan-train-graph.js';
 
 type Feed = { data: Float32Array; dims: readonly number[] };
 
@@ -40,8 +29,10 @@ export class CtganOnnxTrainer {
     batch: number,
     criticSteps: number,
     lambda: number,
+    threads = 1,
   ): Promise<CtganOnnxTrainer> {
-    return new CtganOnnxTrainer(net, await ctganTrainSession(ort, net, batch, criticSteps, lambda), batch);
+    const session = await ctganTrainSession(ort, net, batch, criticSteps, lambda, threads);
+    return new CtganOnnxTrainer(net, session, batch);
   }
 
   async step(inputs: StepInputs): Promise<CtganLosses> {
@@ -84,25 +75,12 @@ export class CtganOnnxTrainer {
   }
 
   checkpoint(): CtganCheckpoint {
-    const s = this.session;
-    return {
-      g: s.get('g'),
-      bn: s.get('bn'),
-      d: s.get('d'),
-      ag: { step: this.stepsG, m: s.get('gm'), v: s.get('gv') },
-      ad: { step: this.stepsD, m: s.get('dm'), v: s.get('dv') },
-    };
+    const { generator, discriminator } = this.net;
+    return readState(this.session, generator.specs, discriminator.specs, { g: this.stepsG, d: this.stepsD });
   }
 
   restore(c: CtganCheckpoint): void {
-    const s = this.session;
-    s.set('g', c.g);
-    s.set('bn', c.bn);
-    s.set('d', c.d);
-    s.set('gm', c.ag.m);
-    s.set('gv', c.ag.v);
-    s.set('dm', c.ad.m);
-    s.set('dv', c.ad.v);
+    writeState(this.session, this.net.generator.specs, this.net.discriminator.specs, c);
     this.stepsG = c.ag.step;
     this.stepsD = c.ad.step;
   }

@@ -2,8 +2,8 @@ import type { Rng } from '@synthkit/core';
 import {
   type ConditionalSampler,
   fillDropoutMask,
-  fillGumbel,
-  fillNormal,
+  fillGumbelQuantized,
+  fillNormalQuantized,
   type NetworkLayout,
 } from '@synthkit/neural';
 import type { CtganShape } from './ctgan-network.js';
@@ -109,7 +109,7 @@ function drawGeneratorInputs(src: StepSource, batch: number, rng: Rng): Generato
 function noiseAndCondition(src: StepSource, batch: number, rng: Rng) {
   const E = src.shape.embeddingDim;
   const C = src.condDim;
-  const noise = fillNormal(rng, new Float32Array(batch * E));
+  const noise = fillNormalQuantized(rng, new Float32Array(batch * E));
   const drawn = src.sampler.sampleTraining(batch, rng);
   const vectors = src.sampler.encode(drawn.column, drawn.category);
   const zc = new Float32Array(batch * (E + C));
@@ -121,7 +121,7 @@ function noiseAndCondition(src: StepSource, batch: number, rng: Rng) {
 }
 
 function drawGumbel(src: StepSource, batch: number, rng: Rng): Float32Array {
-  return fillGumbel(rng, new Float32Array(batch * (src.layout.dim - src.layout.tanhCount)));
+  return fillGumbelQuantized(rng, new Float32Array(batch * (src.layout.dim - src.layout.tanhCount)));
 }
 
 /** Inverted-dropout masks (p = 0.5, CTGAN's critic) for one critic pass over `groups` rows. */

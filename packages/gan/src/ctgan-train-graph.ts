@@ -1,4 +1,4 @@
-import { type OrtModule, TrainGraph, type TrainSession } from '@synthkit/neural';
+import { type OrtModule, type ParamSpec, TrainGraph, type TrainSession } from '@synthkit/neural';
 import type { CtganNetwork } from './ctgan-network.js';
 
 const LEAK = 0.2;
@@ -20,7 +20,7 @@ interface GeneratorPass {
   readonly raw: string;
   /** Inputs of the residual blocks and of the output layer: h₀ = [z, c], h_i = [r_i, h_{i−1}]. */
   readonly h: readonly string[];
-  readonly blocks: readonly { xhat: string; inv: string; r: string }[];
+  readonly blocks: readonly { centred: string; inv: string; r: string }[];
   readonly bn: string;
 }
 
@@ -48,15 +48,11 @@ export function buildCtganTrainGraph(net: CtganNetwork, batch: number, criticSte
   const HD = shape.discriminatorDim;
   const HG = shape.generatorDim;
   const t = new TrainGraph();
-  const gFlat = t.stateInput('g', net.generator.size);
-  const gm = t.stateInput('gm', net.generator.size);
-  const gv = t.stateInput('gv', net.generator.size);
-  let dFlat = t.stateInput('d', net.discriminator.size);
-  let dm = t.stateInput('dm', net.discriminator.size);
-  let dv = t.stateInput('dv', net.discriminator.size);
+  const gState = t.paramState('g', net.generator.specs);
+  let dState = t.paramState('d', net.discriminator.specs);
   const bnSize = 2 * HG.reduce((a, b) => a + b, 0);
   let bn = t.stateInput('bn', bnSize);
-  const g = t.views(gFlat, net.generator.specs);
+  const g = gState.w;
   const adamD = net.adamD.options;
   const adamG = net.adamG.options;
   const mask = W > 0 ? t.constant(Float32Array.from(layout.padding, (p) => (p ? MASKED : 0)), [W]) : '';
@@ -70,7 +66,7 @@ export function buildCtganTrainGraph(net: CtganNetwork, batch: number, criticSte
   /** Residual blocks in training mode: batch statistics, folded into the running ones. */
   function generatorPass(zc: string, bnIn: string): GeneratorPass {
     const h = [zc];
-    const blocks: { xhat: string; inv: string; r: string }[] = [];
+    const blocks: { centred: string; inv: string; r: string }[] = [];
     const means: string[] = [];
     const vars: string[] = [];
     let o = 0;
@@ -83,7 +79,7 @@ export function buildCtganTrainGraph(net: CtganNetwork, batch: number, criticSte
       const inv = t.op('Reciprocal', [t.op('Sqrt', [t.add(variance, t.scalar(BN_EPS))])]);
       const y = t.add(t.mul(centred, t.mul(inv, g[`res${i}.gamma`]!)), g[`res${i}.beta`]!);
       const r = t.op('Relu', [y]);
-      blocks.push({ xhat: t.mul(centred, inv), inv, r });
+      blocks.push({ centred, inv, r });
       h.push(t.concat([r, h[i]!], 1));
       const unbiased = B > 1 ? B / (B - 1) : 1;
       const old = (k: number) => t.reshape(t.slice(bnIn, k, k + width, 0), [1, width]);
@@ -116,20 +112,26 @@ export function buildCtganTrainGraph(net: CtganNetwork, batch: number, criticSte
   const packed = (act: string, zc: string) =>
     t.reshape(C > 0 ? t.concat([act, t.slice(zc, E, E + C)], 1) : act, [G, PIN]);
 
-  function criticPass(d: Record<string, string>, x: string, masks: readonly string[]): CriticPass {
+  /** A critic pass; without `score` only the slopes and masks Q (all the penalty needs). */
+  function criticPass(
+    d: Readonly<Record<string, string>>,
+    x: string,
+    masks: readonly string[],
+    score = true,
+  ): CriticPass {
     const h = [x];
     const q: string[] = [];
     HD.forEach((_, i) => {
       const a = t.gemm(h[i]!, d[`fc${i}.w`]!, d[`fc${i}.b`]);
       const slope = t.op('Where', [t.op('Greater', [a, t.scalar(0)]), t.scalar(1), t.scalar(LEAK)]);
       q.push(t.mul(slope, masks[i]!));
-      h.push(t.mul(a, q[i]!));
+      if (score || i < HD.length - 1) h.push(t.mul(a, q[i]!));
     });
-    return { out: t.gemm(h.at(-1)!, d['out.w']!, d['out.b']), h, q };
+    return { out: score ? t.gemm(h.at(-1)!, d['out.w']!, d['out.b']) : '', h, q };
   }
 
   /** Gradients of the critic's weights from dL/dscore (backward through a critic pass). */
-  function criticWeightGrads(d: Record<string, string>, pass: CriticPass, dy: string) {
+  function criticWeightGrads(d: Readonly<Record<string, string>>, pass: CriticPass, dy: string) {
     const grads: Record<string, string> = {};
     const L = HD.length;
     grads['out.w'] = t.gemm(pass.h[L]!, dy, undefined, { transA: true });
@@ -145,7 +147,7 @@ export function buildCtganTrainGraph(net: CtganNetwork, batch: number, criticSte
   }
 
   /** dL/dx from dL/dscore through a critic pass, the critic held fixed. */
-  function criticInputGrad(d: Record<string, string>, pass: CriticPass, dy: string): string {
+  function criticInputGrad(d: Readonly<Record<string, string>>, pass: CriticPass, dy: string): string {
     let dh = t.gemm(dy, d['out.w']!, undefined, { transB: true });
     for (let i = HD.length - 1; i >= 0; i--)
       dh = t.gemm(t.mul(dh, pass.q[i]!), d[`fc${i}.w`]!, undefined, { transB: true });
@@ -156,7 +158,7 @@ export function buildCtganTrainGraph(net: CtganNetwork, batch: number, criticSte
    * λ·mean((‖∇ₓD(x̂)‖ − 1)²) over the groups and its gradient with respect to the critic's weights
    * (Gulrajani et al., 2017, eq. 3), through the linear chain described above.
    */
-  function penalty(d: Record<string, string>, q: readonly string[]) {
+  function penalty(d: Readonly<Record<string, string>>, q: readonly string[]) {
     const L = HD.length;
     // Forward chain: da_L = w_outᵀ ⊙ Q_L, da_{i−1} = (da_i·W_iᵀ) ⊙ Q_{i−1}, g = da₁·W₁ᵀ.
     const da: string[] = new Array(L);
@@ -183,8 +185,6 @@ export function buildCtganTrainGraph(net: CtganNetwork, batch: number, criticSte
     return { value, grads };
   }
 
-  const dSpecs = net.discriminator.specs;
-  const gSpecs = net.generator.specs;
   const maskInputs = (prefix: string, rows: number) =>
     HD.map((h, i) => t.input(`${prefix}_${i}`, [rows, h]));
   // dL/dscore of −(mean D(real) − mean D(fake)) for the stacked [real; fake] rows.
@@ -195,7 +195,7 @@ export function buildCtganTrainGraph(net: CtganNetwork, batch: number, criticSte
   let lossD = t.scalar(0);
   let pen = t.scalar(0);
   for (let s = 0; s < criticSteps; s++) {
-    const d = t.views(dFlat, dSpecs);
+    const d = dState.w;
     const zc = t.input(`zc${s}`, [B, E + C]);
     const real = t.input(`real${s}`, [G, PIN]);
     const gumbel = W > 0 ? t.input(`gumbel${s}`, [B, W]) : '';
@@ -207,21 +207,18 @@ export function buildCtganTrainGraph(net: CtganNetwork, batch: number, criticSte
     const scores = both.out;
     lossD = t.op('ReduceSum', [t.mul(scores, wassDy)], { keepdims: 0 });
     const wass = criticWeightGrads(d, both, wassDy);
-    const xhat = t.add(t.mul(alpha, real), t.mul(t.sub(t.scalar(1), alpha), fake));
-    const gp = penalty(d, criticPass(d, xhat, maskInputs(`maskGP${s}`, G)).q);
+    const mixed = t.add(t.mul(alpha, real), t.mul(t.sub(t.scalar(1), alpha), fake));
+    const gp = penalty(d, criticPass(d, mixed, maskInputs(`maskGP${s}`, G), false).q);
     pen = gp.value;
-    const grad = t.flatten(
-      dSpecs.map((sp) => (gp.grads[sp.name] ? t.add(wass[sp.name]!, gp.grads[sp.name]!) : wass[sp.name]!)),
-      dSpecs,
-    );
-    const u = t.adam(dFlat, dm, dv, grad, adamD, scalar(`lrtD${s}`), scalar(`rbc2D${s}`));
-    dFlat = u.p;
-    dm = u.m;
-    dv = u.v;
+    const grads: Record<string, string> = {};
+    for (const name of Object.keys(wass))
+      grads[name] = gp.grads[name] ? t.add(wass[name]!, gp.grads[name]!) : wass[name]!;
+    const last = s === criticSteps - 1;
+    dState = t.adamParams(dState, grads, adamD, scalar(`lrtD${s}`), scalar(`rbc2D${s}`), last);
   }
 
   // Generator update against the updated critic.
-  const d = t.views(dFlat, dSpecs);
+  const d = dState.w;
   const zc = t.input('zcG', [B, E + C]);
   const gumbel = W > 0 ? t.input('gumbelG', [B, W]) : '';
   const pass = generatorPass(zc, bn);
@@ -279,13 +276,14 @@ export function buildCtganTrainGraph(net: CtganNetwork, batch: number, criticSte
   let width = E + C + HG.reduce((a, b) => a + b, 0);
   for (let i = L - 1; i >= 0; i--) {
     const block = pass.blocks[i]!;
+    const xhat = t.mul(block.centred, block.inv);
     const dr = t.reluGrad(t.slice(dh, 0, HG[i]!), block.r);
-    grads[`res${i}.gamma`] = t.sumRows(t.mul(dr, block.xhat));
+    grads[`res${i}.gamma`] = t.sumRows(t.mul(dr, xhat));
     grads[`res${i}.beta`] = t.sumRows(dr);
     // Batch-norm backward (Ioffe & Szegedy, 2015): da = inv·(dx̂ − mean dx̂ − x̂·mean(dx̂·x̂)).
     const dxhat = t.mul(dr, g[`res${i}.gamma`]!);
     const da = t.mul(
-      t.sub(t.sub(dxhat, rowMean(dxhat)), t.mul(block.xhat, rowMean(t.mul(dxhat, block.xhat)))),
+      t.sub(t.sub(dxhat, rowMean(dxhat)), t.mul(xhat, rowMean(t.mul(dxhat, xhat)))),
       block.inv,
     );
     grads[`res${i}.w`] = t.gemm(pass.h[i]!, da, undefined, { transA: true });
@@ -293,25 +291,7 @@ export function buildCtganTrainGraph(net: CtganNetwork, batch: number, criticSte
     if (i > 0) dh = t.add(t.slice(dh, HG[i]!, width), t.gemm(da, g[`res${i}.w`]!, undefined, { transB: true }));
     width -= HG[i]!;
   }
-  const gNext = t.adam(
-    gFlat,
-    gm,
-    gv,
-    t.flatten(
-      gSpecs.map((sp) => grads[sp.name]!),
-      gSpecs,
-    ),
-    adamG,
-    scalar('lrtG'),
-    scalar('rbc2G'),
-  );
-
-  t.stateOutput('g', gNext.p, net.generator.size);
-  t.stateOutput('gm', gNext.m, net.generator.size);
-  t.stateOutput('gv', gNext.v, net.generator.size);
-  t.stateOutput('d', dFlat, net.discriminator.size);
-  t.stateOutput('dm', dm, net.discriminator.size);
-  t.stateOutput('dv', dv, net.discriminator.size);
+  t.adamParams(gState, grads, adamG, scalar('lrtG'), scalar('rbc2G'), true);
   t.stateOutput('bn', bn, bnSize);
   const one = (x: string) => t.reshape(x, [1]);
   t.output('losses', t.concat([one(lossG), one(lossD), one(pen), one(conditionLoss)], 0), [4]);
@@ -325,16 +305,58 @@ export async function ctganTrainSession(
   batch: number,
   criticSteps: number,
   lambda: number,
+  threads = 1,
 ): Promise<TrainSession> {
-  const session = await buildCtganTrainGraph(net, batch, criticSteps, lambda).session(ort);
-  const ag = net.adamG.state();
-  const ad = net.adamD.state();
-  session.set('g', net.generator.read());
-  session.set('gm', ag.m);
-  session.set('gv', ag.v);
-  session.set('d', net.discriminator.read());
-  session.set('dm', ad.m);
-  session.set('dv', ad.v);
-  session.set('bn', net.stats.read());
+  const session = await buildCtganTrainGraph(net, batch, criticSteps, lambda).session(ort, threads);
+  writeState(session, net.generator.specs, net.discriminator.specs, {
+    g: net.generator.read(),
+    bn: net.stats.read(),
+    d: net.discriminator.read(),
+    ag: net.adamG.state(),
+    ad: net.adamD.state(),
+  });
   return session;
+}
+
+type Optimiser = { step: number; m: Float32Array; v: Float32Array };
+
+/** Weights, Adam states and running statistics, the same for both engines (flat, in spec order). */
+export interface CtganCheckpoint {
+  readonly g: Float32Array;
+  readonly bn: Float32Array;
+  readonly d: Float32Array;
+  readonly ag: Optimiser;
+  readonly ad: Optimiser;
+}
+
+/** Puts a checkpoint into the session's state tensors. */
+export function writeState(
+  session: TrainSession,
+  gSpecs: readonly ParamSpec[],
+  dSpecs: readonly ParamSpec[],
+  c: CtganCheckpoint,
+): void {
+  session.setParams('g', '', gSpecs, c.g);
+  session.setParams('g', '.m', gSpecs, c.ag.m);
+  session.setParams('g', '.v', gSpecs, c.ag.v);
+  session.setParams('d', '', dSpecs, c.d);
+  session.setParams('d', '.m', dSpecs, c.ad.m);
+  session.setParams('d', '.v', dSpecs, c.ad.v);
+  session.set('bn', c.bn);
+}
+
+/** The session's state tensors as a checkpoint. */
+export function readState(
+  session: TrainSession,
+  gSpecs: readonly ParamSpec[],
+  dSpecs: readonly ParamSpec[],
+  steps: { g: number; d: number },
+): CtganCheckpoint {
+  return {
+    g: session.getParams('g', '', gSpecs),
+    bn: session.get('bn'),
+    d: session.getParams('d', '', dSpecs),
+    ag: { step: steps.g, m: session.getParams('g', '.m', gSpecs), v: session.getParams('g', '.v', gSpecs) },
+    ad: { step: steps.d, m: session.getParams('d', '.m', dSpecs), v: session.getParams('d', '.v', dSpecs) },
+  };
 }

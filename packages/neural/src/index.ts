@@ -21,7 +21,7 @@ export { ForwardGraph, ForwardSession } from './onnx/forward-graph.js';
 export { GraphBuilder, ONNX_FLOAT, ONNX_INT64, OPSET } from './onnx/graph-builder.js';
 export { createSession, loadOrt, type OrtModule } from './onnx/ort-runtime.js';
 export { ENGINE_NAMES, type EngineInfo, type EngineName, selectEngine } from './onnx/train-engine.js';
-export { type AdamGraphOptions, TrainGraph, TrainSession } from './onnx/train-graph.js';
+export { type AdamGraphOptions, type ParamState, TrainGraph, TrainSession } from './onnx/train-graph.js';
 export { batchNormEval, batchNormTrain, columnMean, dense, dropout, leakyRelu } from './ops/layers.js';
 export { activateSpans, paddingMask, spanLogSoftmax } from './ops/span-activation.js';
 export { Adam, type AdamOptions } from './optim/adam.js';
@@ -31,7 +31,7 @@ export { neuralOptions } from './plugin/common-options.js';
 export { type NeuralGeneratorSpec, neuralGenerator } from './plugin/neural-generator.js';
 export {
   fillDropoutMask,
-  fillGumbel,
+  fillGumbelQuantized,
   fillNormal,
   fillNormalQuantized,
   fillUniformOpen,

