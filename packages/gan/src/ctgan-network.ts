@@ -115,7 +115,7 @@ export class CtganNetwork {
    * discrete columns); weights and running statistics copied in. With a DecodeGraph the session
    * also decodes (its inputs added, its output instead of the raw rows).
    */
-  async generatorSession(ort: OrtModule, decode?: DecodeGraph): Promise<ForwardSession> {
+  async generatorSession(ort: OrtModule, decode?: DecodeGraph, threads = 0): Promise<ForwardSession> {
     const p = this.generator.views();
     const data = (t: tf.Tensor) => t.dataSync() as Float32Array;
     const E = this.shape.embeddingDim;
@@ -175,8 +175,8 @@ export class CtganNetwork {
     });
     const raw = layer(parts, data(p['out.w']!), data(p['out.b']!), this.layout.dim, 'out');
     return decode
-      ? f.session(ort, decode.append(f, raw), decode.outputWidth)
-      : f.session(ort, raw, this.layout.dim);
+      ? f.session(ort, decode.append(f, raw), decode.outputWidth, threads)
+      : f.session(ort, raw, this.layout.dim, threads);
   }
 
   /**
