@@ -12,7 +12,7 @@ import {
   type ViewTable,
 } from '@synthkit/core';
 import { BACKEND_NAMES } from '@synthkit/neural';
-import { OnnxTabularModel } from './byo/onnx-tabular-model.js';
+import { OnnxTabularModel, PRECISIONS } from './byo/onnx-tabular-model.js';
 import type { DenoiserArchitecture } from './denoiser/architecture.js';
 import { denoiserToOnnx } from './denoiser/onnx-denoiser.js';
 import { decodeBatch } from './encoder/decode.js';
@@ -94,7 +94,20 @@ export const ddpmOptions = defineOptions({
     default: 0,
     min: 0,
     max: 64,
-    description: 'onnxruntime intra-op threads; 0 = one per core',
+    description: 'onnxruntime intra-op threads per sampling session; 0 = the cores split over the sessions',
+  },
+  sessions: {
+    type: 'integer',
+    default: 0,
+    min: 0,
+    max: 64,
+    description: 'onnxruntime sessions sampling batches at once; 0 = one per core (at most 4)',
+  },
+  precision: {
+    type: 'enum',
+    values: PRECISIONS,
+    default: 'int8',
+    description: 'sampling arithmetic of the dense layers: int8 (quantised per column) or float32',
   },
   sampleBatchSize: {
     type: 'integer',
@@ -207,6 +220,8 @@ class DdpmModel implements FittedModel {
     this.model ??= OnnxTabularModel.load(this.onnx, this.sidecar, {
       device: this.options.device,
       threads: this.options.threads,
+      sessions: this.options.sessions,
+      precision: this.options.precision,
     });
     const model = await this.model;
     const batches = model.sampleRaw(n, {

@@ -2,6 +2,8 @@ export {
   type OnnxLoadOptions,
   type OnnxSampleOptions,
   OnnxTabularModel,
+  PRECISIONS,
+  type Precision,
   sampleOnnxModel,
 } from './byo/onnx-tabular-model.js';
 export { type DdpmOptions, ddpm, ddpmOptions } from './ddpm-plugin.js';

@@ -32,7 +32,12 @@ export class JsStepRunner implements StepRunner {
     const { num, codes } = rawBatch(x, rows, this.layout);
     let zi = 0;
     let ui = 0;
-    const replay = { normal: () => s.z[zi++]!, next: () => s.u[ui++]! } as unknown as Rng;
+    const nCat = spanSize.length;
+    // the noise is stored transposed; the JavaScript steps draw it row by row
+    const replay = {
+      normal: () => s.z[(zi % nNum) * rows + Math.floor(zi++ / nNum)]!,
+      next: () => s.u[(ui % nCat) * rows + Math.floor(ui++ / nCat)]!,
+    } as unknown as Rng;
     const step = { alphaBar: s.alphaBar, alphaBarPrev: s.alphaBarPrev, eta: s.eta };
     gaussianReverseStep(num, nNum, out, width, rows, step, replay, this.clip);
     multinomialReverseStep(codes, spanStart, spanSize, out, width, rows, s.alphaBar, s.alphaBarPrev, replay);

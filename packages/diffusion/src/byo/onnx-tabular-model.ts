@@ -8,25 +8,29 @@ import {
   type SidecarLayout,
   sidecarLayout,
 } from '../encoder/sidecar.js';
+import { decodeModel, type ModelProto } from '../onnx/model-proto.js';
 import { OnnxDenoiser } from '../onnx/onnx-denoiser-session.js';
 import { quantizeDenseLayers } from '../onnx/quantize-int8.js';
 import { type Device, defaultThreads } from '../onnx/runtime.js';
+import { stepOpset } from '../onnx/step-model.js';
 import { denoiseBatches, type RawBatch } from '../sampling/denoise-batches.js';
 import { StepSession } from '../sampling/step-session.js';
 import { type NoiseSchedule, scheduleFromSpec } from '../schedule/noise-schedule.js';
 
 export interface OnnxLoadOptions {
   readonly device?: Device;
-  /** onnxruntime intra-op threads per session; default (and 0): one per core, split over `sessions`. */
+  /** onnxruntime intra-op threads per session; default (and 0): the cores split over `sessions`. */
   readonly threads?: number;
   /**
-   * Sessions that sample consecutive batches at the same time (same rows as one session); default 1.
+   * Sessions that sample consecutive batches at the same time (the same rows as one session);
+   * default (and 0): one per core, at most 4 — on 2 cores, two sessions of one thread each beat one
+   * session of two threads (the JavaScript between one session's steps overlaps the other's).
    */
   readonly sessions?: number;
   /**
-   * Arithmetic of the network's dense layers while sampling: 'int8' quantises the weights per
-   * output column and the activations per call (onnxruntime's DynamicQuantizeMatMul); the model
-   * file is unchanged. Default 'float32'.
+   * Arithmetic of the network's dense layers while sampling: 'int8' (default) quantises the weights
+   * per output column and the activations per call (onnxruntime's DynamicQuantizeMatMul); the model
+   * file is unchanged. 'float32' runs the model exactly as written.
    */
   readonly precision?: Precision;
   /** Columns of the table the samples are meant for: a sidecar column outside them is an error. */
@@ -80,10 +84,10 @@ export class OnnxTabularModel {
     const bytes = typeof model === 'string' ? await readBytes(model) : model;
     const layout = sidecarLayout(spec);
     const source = typeof model === 'string' ? model : 'ONNX model';
-    const sessions = options.sessions ?? 1;
+    const sessions = options.sessions || Math.min(defaultThreads(), 4);
     if (!Number.isInteger(sessions) || sessions < 1)
       throw new SynthkitError('BAD_OPTION', `sessions must be a positive integer, got ${sessions}`);
-    const precision = options.precision ?? 'float32';
+    const precision = options.precision ?? 'int8';
     if (!PRECISIONS.includes(precision))
       throw new SynthkitError('BAD_OPTION', `Unknown precision "${precision}"`, {
         hint: `Use one of ${PRECISIONS.join(', ')}`,
@@ -91,6 +95,7 @@ export class OnnxTabularModel {
     const threads = options.threads || Math.max(1, Math.floor(defaultThreads() / sessions));
     const device = options.device ? { device: options.device } : {};
     // the model as given is checked against the sidecar (names, types, a one-row probe) first
+    checkOpset(bytes, source);
     const checked = await OnnxDenoiser.open(bytes, layout, { ...device, threads: 1, source });
     const types = { time: checked.timeType, label: checked.labelType };
     await checked.release();
@@ -234,4 +239,16 @@ async function readJson(path: string): Promise<unknown> {
       },
     );
   }
+}
+
+/** A decodable model of opset < 13 is refused here; bytes that are not ONNX at all are left to
+ * OnnxDenoiser.open, which reports them with onnxruntime's own message. */
+function checkOpset(bytes: Uint8Array, source: string): void {
+  let model: ModelProto;
+  try {
+    model = decodeModel(bytes);
+  } catch {
+    return;
+  }
+  stepOpset(model, source);
 }

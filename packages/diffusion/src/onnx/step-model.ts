@@ -1,7 +1,14 @@
 import { SynthkitError } from '@synthkit/core';
 import type { SidecarLayout } from '../encoder/sidecar.js';
 import { posteriorGraph, STEP_IO } from '../sampling/posterior-graph.js';
-import { decodeModel, defaultOpset, encodeModel, graphOf, type NodeProto } from './model-proto.js';
+import {
+  decodeModel,
+  defaultOpset,
+  encodeModel,
+  graphOf,
+  type ModelProto,
+  type NodeProto,
+} from './model-proto.js';
 
 const PREFIX = 'step/';
 
@@ -9,7 +16,7 @@ const PREFIX = 'step/';
  * One ONNX model per sampling step: the denoiser's graph (ours or one trained elsewhere, unchanged)
  * followed by the posterior graph, joined on the denoiser's x_t/t inputs and its output — like ONNX's
  * `compose.merge_models`. Inputs: the denoiser's x_t (and y), plus the STEP_IO inputs; output
- * STEP_IO.next. The model's opset is kept (the posterior only uses ops unchanged since opset 11).
+ * STEP_IO.next. The model's opset is kept (the posterior graph follows it, from 13 on).
  */
 export function composeStepModel(
   modelBytes: Uint8Array,
@@ -18,17 +25,9 @@ export function composeStepModel(
   source = 'ONNX model',
 ): Uint8Array {
   const model = decodeModel(modelBytes);
-  const opset = defaultOpset(model);
-  if (opset < 11)
-    throw new SynthkitError(
-      'BAD_ARTIFACT',
-      `${source} declares opset ${opset}; sampling needs opset 11 or newer`,
-      {
-        hint: 'Export the model again with a newer opset (torch.onnx.export(..., opset_version=17))',
-      },
-    );
+  const opset = stepOpset(model, source);
   const graph = graphOf(model);
-  const post = graphOf(decodeModel(posteriorGraph(layout, timeType)));
+  const post = graphOf(decodeModel(posteriorGraph(layout, timeType, opset)));
   const io = layout.io;
   const shared = new Set<string>([io.x, io.out, io.t]);
   const rename = (n: string) => (!n || shared.has(n) || n.startsWith(PREFIX) ? n : PREFIX + n);
@@ -84,6 +83,20 @@ function topologicalOrder(nodes: NodeProto[], available: Set<string>): NodeProto
     left = waiting;
   }
   return order;
+}
+
+/** The model's default-domain opset; below 13 the posterior graph cannot join it. */
+export function stepOpset(model: Uint8Array | ModelProto, source = 'ONNX model'): number {
+  const opset = defaultOpset(model instanceof Uint8Array ? decodeModel(model) : model);
+  if (opset < 13)
+    throw new SynthkitError(
+      'BAD_ARTIFACT',
+      `${source} declares opset ${opset}; sampling needs opset 13 or newer`,
+      {
+        hint: 'Export the model again with a newer opset (torch.onnx.export(..., opset_version=17))',
+      },
+    );
+  return opset;
 }
 
 export { STEP_IO };

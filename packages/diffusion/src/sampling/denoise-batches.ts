@@ -86,11 +86,12 @@ async function denoiseBatch(
     const alphaBar = plan.alphaBar[i]!;
     const alphaBarPrev = plan.alphaBarPrev[i]!;
     const c = gaussianStepCoefficients({ alphaBar, alphaBarPrev, eta: o.eta });
-    // the same draws in the same order as the JavaScript reference step: normals (only when
-    // σ > 0), then one uniform per categorical cell, row by row
-    if (c.sigma > 0) for (let k = 0; k < z.length; k++) z[k] = rng.normal();
+    // the same draws in the same order as the JavaScript reference step: normals (only when one uniform per categorical cell, row by row
+    // σ > 0), then one uniform per categorical cell, row by row; stored transposed (see STEP_IO)
+    if (c.sigma > 0)
+      for (let r = 0; r < rows; r++) for (let j = 0; j < nNum; j++) z[j * rows + r] = rng.normal();
     else z.fill(0);
-    for (let k = 0; k < u.length; k++) u[k] = rng.next();
+    for (let r = 0; r < rows; r++) for (let k = 0; k < nCat; k++) u[k * rows + r] = rng.next();
     x = await runner.step(
       x,
       rows,

@@ -6,9 +6,9 @@ import { QUANTILE_Z_BOUND } from '../transform/quantile-normal.js';
 export const STEP_IO = {
   /** Model timestep, int64 [1]; expanded to the model's t input in the graph. */
   t: 'step/t',
-  /** Standard normals [N, numerical count] (zeros when σ = 0). */
+  /** Standard normals [numerical count, N] (zeros when σ = 0). */
   z: 'step/z',
-  /** Uniforms in [0, 1) [N, categorical count]: one inverse-CDF draw per categorical column. */
+  /** Uniforms in [0, 1) [categorical count, N]: one inverse-CDF draw per categorical column. */
   u: 'step/u',
   /** float [1] each: the Gaussian step's coefficients (see gaussianStepCoefficients). */
   x0FromXt: 'step/x0_from_xt',
@@ -33,10 +33,13 @@ export const STEP_IO = {
  *    + (1−ᾱ_prev)/K] (multinomial.ts), a class drawn by inverse CDF with one uniform — the first k
  *    whose cumulative θ exceeds u·Σθ, the same rule as the JavaScript step, so equal noise gives
  *    equal draws — and written back one-hot.
- * Also produces the model's t input ([N], int64 or float32) from the scalar step/t. Only ops whose
- * meaning is the same from opset 11 on are used, so the graph can join a model of any opset ≥ 11.
+ * The work runs on the transposed rows ([D, N]): a span is then a contiguous block and every op a
+ * long vector loop; on [N, K] slices of a few columns each op was ~4× slower (per-row copies).
+ * Also produces the model's t input ([N], int64 or float32) from the scalar step/t. `opset` is the
+ * model's (≥ 13): ReduceMax takes its axes as an attribute before 18 and as an input from 18 on.
+ * The noise inputs are transposed too: z is [numerical count, N], u [categorical count, N].
  */
-export function posteriorGraph(layout: SidecarLayout, timeType: 'int64' | 'float32'): Uint8Array {
+export function posteriorGraph(layout: SidecarLayout, timeType: 'int64' | 'float32', opset = 17): Uint8Array {
   const g = new GraphBuilder();
   const io = layout.io;
   const nNum = layout.numerical.length;
@@ -56,11 +59,16 @@ export function posteriorGraph(layout: SidecarLayout, timeType: 'int64' | 'float
   };
   const ints = (name: string, v: number[], dims = [v.length]) =>
     once(name, () => g.int64Tensor(name, v, dims));
-  const floats = (name: string, v: number[]) =>
-    once(name, () => g.floatTensor(name, Float32Array.from(v), [v.length]));
-  const axis1 = ints('axis1', [1]);
-  const slice = (from: string, a: number, b: number) =>
-    g.op('Slice', [from, ints(`s${a}`, [a]), ints(`e${b}`, [b]), axis1]);
+  const floats = (name: string, v: number[], dims = [v.length]) =>
+    once(name, () => g.floatTensor(name, Float32Array.from(v), dims));
+  const axis0 = ints('axis0', [0]);
+  const rowsOf = (from: string, a: number, b: number) =>
+    g.op('Slice', [from, ints(`s${a}`, [a]), ints(`e${b}`, [b]), axis0]);
+  const reduceMax0 = (v: string) =>
+    opset >= 18
+      ? g.op('ReduceMax', [v, axis0], { keepdims: 1 })
+      : g.op('ReduceMax', [v], { axes: [0], keepdims: 1 });
+  const reduceSum0 = (v: string) => g.op('ReduceSum', [v, axis0], { keepdims: 1 });
 
   // the model's t: the step's timestep for every row
   const tStep = g.input(STEP_IO.t, ONNX_INT64, [1]);
@@ -73,11 +81,13 @@ export function posteriorGraph(layout: SidecarLayout, timeType: 'int64' | 'float
     io.t,
   );
 
+  const xT = g.op('Transpose', [x], { perm: [1, 0] });
+  const outT = g.op('Transpose', [out], { perm: [1, 0] });
   const parts: string[] = [];
   if (nNum > 0) {
-    const z = g.input(STEP_IO.z, ONNX_FLOAT, ['N', nNum]);
-    const xt = slice(x, 0, nNum);
-    const eps = slice(out, 0, nNum);
+    const z = g.input(STEP_IO.z, ONNX_FLOAT, [nNum, 'N']);
+    const xt = rowsOf(xT, 0, nNum);
+    const eps = rowsOf(outT, 0, nNum);
     const bound = layout.numerical.map((c) =>
       c.transform.kind === 'quantile' ? QUANTILE_Z_BOUND : Number.POSITIVE_INFINITY,
     );
@@ -91,9 +101,10 @@ export function posteriorGraph(layout: SidecarLayout, timeType: 'int64' | 'float
         floats(
           'clip_lo',
           bound.map((b) => -b),
+          [nNum, 1],
         ),
       ]),
-      floats('clip_hi', bound),
+      floats('clip_hi', bound, [nNum, 1]),
     ]);
     parts.push(
       g.op('Add', [
@@ -106,7 +117,7 @@ export function posteriorGraph(layout: SidecarLayout, timeType: 'int64' | 'float
     );
   }
   if (nCat > 0) {
-    const u = g.input(STEP_IO.u, ONNX_FLOAT, ['N', nCat]);
+    const u = g.input(STEP_IO.u, ONNX_FLOAT, [nCat, 'N']);
     const alpha = scalar(STEP_IO.alpha);
     const abPrev = scalar(STEP_IO.alphaBarPrev);
     const one = floats('one', [1]);
@@ -116,28 +127,33 @@ export function posteriorGraph(layout: SidecarLayout, timeType: 'int64' | 'float
       const K = layout.spanSize[c]!;
       const s = layout.spanStart[c]!;
       const invK = floats(`inv_k${K}`, [1 / K]);
-      const p0 = g.op('Softmax', [slice(out, s, s + K)], { axis: 1 });
-      const fromX0 = g.op('Add', [g.op('Mul', [p0, abPrev]), g.op('Mul', [oneMinusAbPrev, invK])]);
+      const logits = rowsOf(outT, s, s + K);
+      const e = g.op('Exp', [g.op('Sub', [logits, reduceMax0(logits)])]);
+      // ᾱ_prev·softmax + (1−ᾱ_prev)/K, with the division done once per row
+      const fromX0 = g.op('Add', [
+        g.op('Mul', [e, g.op('Div', [abPrev, reduceSum0(e)])]),
+        g.op('Mul', [oneMinusAbPrev, invK]),
+      ]);
       const fromXt = g.op('Add', [
-        g.op('Mul', [slice(x, s, s + K), alpha]),
+        g.op('Mul', [rowsOf(xT, s, s + K), alpha]),
         g.op('Mul', [oneMinusAlpha, invK]),
       ]);
-      const cdf = g.op('CumSum', [g.op('Mul', [fromXt, fromX0]), ints('cum_axis', [1], [])]);
-      const threshold = g.op('Mul', [slice(u, c, c + 1), slice(cdf, K - 1, K)]);
-      // first k with cdf_k > threshold; the last class when rounding leaves none
-      const last = floats(
-        `last_k${K}`,
-        Array.from({ length: K }, (_, k) => (k === K - 1 ? 1 : 0)),
+      const cdf = g.op('CumSum', [g.op('Mul', [fromXt, fromX0]), ints('cum_axis', [0], [])]);
+      const threshold = g.op('Mul', [rowsOf(u, c, c + 1), rowsOf(cdf, K - 1, K)]);
+      // the class is the number of k with cdf_k ≤ threshold (cdf rises with k): the first k with
+      // cdf_k > threshold; the last class when rounding leaves none
+      const below = reduceSum0(g.op('Cast', [g.op('LessOrEqual', [cdf, threshold])], { to: ONNX_FLOAT }));
+      const pick = g.op('Min', [below, floats(`last_k${K}`, [K - 1])]);
+      const classes = floats(
+        `classes_k${K}`,
+        Array.from({ length: K }, (_, k) => k),
+        [K, 1],
       );
-      const above = g.op('Max', [g.op('Cast', [g.op('Less', [threshold, cdf])], { to: ONNX_FLOAT }), last]);
-      const pick = g.op('ArgMax', [above], { axis: 1, keepdims: 0 });
-      parts.push(g.op('OneHot', [pick, ints(`depth${K}`, [K]), floats('off_on', [0, 1])], { axis: -1 }));
+      parts.push(g.op('Cast', [g.op('Equal', [pick, classes])], { to: ONNX_FLOAT }));
     }
   }
-  const next =
-    parts.length === 1
-      ? g.op('Identity', parts, {}, STEP_IO.next)
-      : g.op('Concat', parts, { axis: 1 }, STEP_IO.next);
+  const nextT = parts.length === 1 ? parts[0]! : g.op('Concat', parts, { axis: 0 });
+  const next = g.op('Transpose', [nextT], { perm: [1, 0] }, STEP_IO.next);
   g.output(next, ONNX_FLOAT, ['N', D]);
   return g.build('tabddpm_posterior', '@synthkit/diffusion');
 }

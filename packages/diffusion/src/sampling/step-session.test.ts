@@ -1,13 +1,13 @@
-import { Rng } from '@synthkit/core';
+import { Rng, type SynthkitError } from '@synthkit/core';
 import { describe, expect, it } from 'vitest';
 import { handBuiltModel, optimalTables } from '../../test/hand-built-model.js';
 import { JsStepRunner } from '../../test/js-step-runner.js';
 import { randomAdultDenoiser } from '../../test/random-denoiser.js';
-import { OnnxTabularModel } from '../byo/onnx-tabular-model.js';
+import { OnnxTabularModel, type Precision } from '../byo/onnx-tabular-model.js';
 import { denoiserToOnnx } from '../denoiser/onnx-denoiser.js';
 import type { DiffusionSidecar, SidecarLayout } from '../encoder/sidecar.js';
 import { sidecarLayout } from '../encoder/sidecar.js';
-import { decodeModel, graphOf } from '../onnx/model-proto.js';
+import { decodeModel, encodeModel, graphOf } from '../onnx/model-proto.js';
 import { OnnxDenoiser } from '../onnx/onnx-denoiser-session.js';
 import { quantizeDenseLayers } from '../onnx/quantize-int8.js';
 import { cosineSchedule, type NoiseSchedule, scheduleFromSpec } from '../schedule/noise-schedule.js';
@@ -98,7 +98,7 @@ describe('sampling step graph (denoiser + posterior in one onnxruntime call)', (
   it('gives the same rows with two concurrent sessions as with one', async () => {
     const adult = await randomAdultDenoiser([32]);
     const bytes = denoiserToOnnx(adult.weights);
-    const one = await OnnxTabularModel.load(bytes, adult.sidecar, { threads: 1 });
+    const one = await OnnxTabularModel.load(bytes, adult.sidecar, { threads: 1, sessions: 1 });
     const two = await OnnxTabularModel.load(bytes, adult.sidecar, { threads: 1, sessions: 2 });
     const rows = async (m: OnnxTabularModel) => {
       const out: RawBatch[] = [];
@@ -112,6 +112,28 @@ describe('sampling step graph (denoiser + posterior in one onnxruntime call)', (
     expect(b.map((x) => [...x.num])).toEqual(a.map((x) => [...x.num]));
     await one.release();
     await two.release();
+  });
+});
+
+describe('step model checks', () => {
+  it('refuses a model of opset < 13, an unknown precision and a bad session count before sampling', async () => {
+    const adult = await randomAdultDenoiser([16]);
+    const model = decodeModel(denoiserToOnnx(adult.weights));
+    model.opsetImport[0]!.version = 12;
+    const old = encodeModel(model);
+    const err = await OnnxTabularModel.load(old, adult.sidecar).catch((e: SynthkitError) => e);
+    expect(err).toMatchObject({
+      code: 'BAD_ARTIFACT',
+      message: expect.stringMatching(/opset 12.*13 or newer/),
+    });
+    const bytes = denoiserToOnnx(adult.weights);
+    const bad = { precision: 'int4' as Precision };
+    await expect(OnnxTabularModel.load(bytes, adult.sidecar, bad)).rejects.toMatchObject({
+      code: 'BAD_OPTION',
+    });
+    await expect(OnnxTabularModel.load(bytes, adult.sidecar, { sessions: 1.5 })).rejects.toMatchObject({
+      code: 'BAD_OPTION',
+    });
   });
 });
 

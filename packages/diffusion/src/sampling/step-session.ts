@@ -18,9 +18,9 @@ export interface StepInputs {
   readonly sigma: number;
   /** ᾱ_t / ᾱ_prev */
   readonly alpha: number;
-  /** [rows × numerical count] standard normals */
+  /** [numerical count × rows] standard normals (transposed) */
   readonly z: Float32Array;
-  /** [rows × categorical count] uniforms in [0, 1) */
+  /** [categorical count × rows] uniforms in [0, 1) (transposed) */
   readonly u: Float32Array;
 }
 
@@ -61,8 +61,8 @@ export class StepSession implements StepRunner {
     };
     if (numerical.length > 0) {
       feeds[STEP_IO.z] = new Tensor('float32', s.z.subarray(0, rows * numerical.length), [
-        rows,
         numerical.length,
+        rows,
       ]);
       feeds[STEP_IO.x0FromXt] = one(s.x0FromXt);
       feeds[STEP_IO.x0FromEps] = one(s.x0FromEps);
@@ -72,8 +72,8 @@ export class StepSession implements StepRunner {
     }
     if (spanSize.length > 0) {
       feeds[STEP_IO.u] = new Tensor('float32', s.u.subarray(0, rows * spanSize.length), [
-        rows,
         spanSize.length,
+        rows,
       ]);
       feeds[STEP_IO.alpha] = one(s.alpha);
       feeds[STEP_IO.alphaBarPrev] = one(s.alphaBarPrev);
