@@ -28,7 +28,8 @@ export function conditionTargets(
   const targets = new Int32Array(sampler.dim);
   for (const c of sampler.columns) {
     const enc = encoder.columns[c.view]!;
-    for (let k = 0; k < c.size; k++) targets[c.offset + k] = layout.fromEncoded[enc.offset + k]! - layout.tanhCount;
+    for (let k = 0; k < c.size; k++)
+      targets[c.offset + k] = layout.fromEncoded[enc.offset + k]! - layout.tanhCount;
   }
   return targets;
 }
@@ -202,10 +203,9 @@ export class CtganNetwork {
         const fake = generatorForward(this.generator, this.stats, zc, true);
         const noise = tf.tensor2d(c.gumbel, [batch, W]);
         const fakeAct = activateSpans(fake, this.layout, this.mask, { noise, tau: this.shape.tau });
-        const fakeCat = (C > 0 ? tf.concat([fakeAct, tf.slice(zc, [0, E], [batch, C])], 1) : fakeAct).reshape([
-          groups,
-          pac * (D + C),
-        ]) as tf.Tensor2D;
+        const fakeCat = (C > 0 ? tf.concat([fakeAct, tf.slice(zc, [0, E], [batch, C])], 1) : fakeAct).reshape(
+          [groups, pac * (D + C)],
+        ) as tf.Tensor2D;
         const realCat = tf.tensor2d(c.real, [groups, pac * (D + C)]);
         const alpha = tf.tensor2d(c.alpha, [groups, 1]);
         const masks = c.masks.map(masksOf);
@@ -238,10 +238,9 @@ export class CtganNetwork {
       const { grads } = tf.variableGrads(() => {
         const fake = generatorForward(this.generator, this.stats, zc, true);
         const fakeAct = activateSpans(fake, this.layout, this.mask, { noise, tau: this.shape.tau });
-        const fakeCat = (C > 0 ? tf.concat([fakeAct, tf.slice(zc, [0, E], [batch, C])], 1) : fakeAct).reshape([
-          groups,
-          pac * (D + C),
-        ]) as tf.Tensor2D;
+        const fakeCat = (C > 0 ? tf.concat([fakeAct, tf.slice(zc, [0, E], [batch, C])], 1) : fakeAct).reshape(
+          [groups, pac * (D + C)],
+        ) as tf.Tensor2D;
         const v = this.discriminator.views();
         let loss = tf.neg(tf.mean(discriminatorForward(v, nHiddenD, fakeCat, masks)));
         if (targetT) {

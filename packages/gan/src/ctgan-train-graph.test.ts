@@ -1,10 +1,27 @@
-import { Rng, type ViewTable } from '@synthkit/core';
-import { ConditionalSampler, loadOrt, NetworkLayout, selectBackend, TabularEncoder } from '@synthkit/neural';
+import { type ProgressEvent, parseOptions, Rng, type ViewTable } from '@synthkit/core';
+import {
+  ConditionalSampler,
+  loadOrt,
+  NetworkLayout,
+  selectBackend,
+  TabularEncoder,
+  TrainingDivergedError,
+} from '@synthkit/neural';
 import { describe, expect, it } from 'vitest';
 import { csvView } from '../../neural/test/csv-view.js';
+import {
+  column,
+  countAbove,
+  expectSameArrays,
+  maxAbsDiff,
+  relativeDiff,
+  sampleAll,
+} from '../../neural/test/model-helpers.js';
+import type { CtganModel } from './ctgan-model.js';
 import { type CtganLosses, CtganNetwork, type CtganShape, conditionTargets } from './ctgan-network.js';
 import { CtganOnnxTrainer } from './ctgan-onnx-trainer.js';
 import { drawStepInputs, type StepSource } from './ctgan-step-inputs.js';
+import { ctgan, resumeCtgan } from './plugin.js';
 
 const adult = csvView('adult', 300, ['age', 'workclass', 'education', 'sex', 'hours-per-week', 'income']);
 const shape: CtganShape = {
@@ -21,12 +38,19 @@ function network(view: ViewTable, s: CtganShape) {
   const encoder = TabularEncoder.fit(view);
   const layout = new NetworkLayout(encoder);
   const sampler = ConditionalSampler.fromView(view);
-  const net = new CtganNetwork(s, layout, sampler.dim, conditionTargets(encoder, sampler, layout), new Rng(3), {
-    lrG: 2e-4,
-    lrD: 2e-4,
-    decayG: 1e-6,
-    decayD: 1e-6,
-  });
+  const net = new CtganNetwork(
+    s,
+    layout,
+    sampler.dim,
+    conditionTargets(encoder, sampler, layout),
+    new Rng(3),
+    {
+      lrG: 2e-4,
+      lrD: 2e-4,
+      decayG: 1e-6,
+      decayD: 1e-6,
+    },
+  );
   const source: StepSource = {
     shape: s,
     layout,
@@ -47,18 +71,6 @@ function state(net: CtganNetwork) {
     ag: net.adamG.state(),
     ad: net.adamD.state(),
   };
-}
-
-function maxAbsDiff(a: Float32Array, b: Float32Array): number {
-  let d = 0;
-  for (let i = 0; i < a.length; i++) d = Math.max(d, Math.abs(a[i]! - b[i]!));
-  return d;
-}
-
-function relativeDiff(a: Float32Array, b: Float32Array): number {
-  let scale = 0;
-  for (const x of b) scale = Math.max(scale, Math.abs(x));
-  return maxAbsDiff(a, b) / scale;
 }
 
 /** `steps` iterations from the same weights and random inputs: tfjs (cpu backend) against onnxruntime. */
@@ -85,12 +97,6 @@ async function compareSteps(view: ViewTable, steps: number, s = shape, criticSte
   const onnx = state(net);
   net.dispose();
   return { tfjs, onnx, tfjsLosses, onnxLosses, initial };
-}
-
-function countAbove(a: Float32Array, b: Float32Array, tolerance: number): number {
-  let k = 0;
-  for (let i = 0; i < a.length; i++) if (Math.abs(a[i]! - b[i]!) > tolerance) k++;
-  return k;
 }
 
 /**
@@ -144,5 +150,46 @@ describe('ctgan training iteration on onnxruntime', () => {
     expect(numeric.onnxLosses[1]!.conditionLoss).toBe(0);
     const discrete = await compareSteps(csvView('adult', 300, ['sex', 'race']), 2);
     expectSameUpdate(discrete, 2e-5, 2);
+  });
+
+  it('trains through the plugin: same seed same model, resumes exactly, keeps the last good state on divergence', async () => {
+    const options = {
+      ...shape,
+      generatorDim: [...shape.generatorDim],
+      discriminatorDim: [...shape.discriminatorDim],
+      batchSize: BATCH,
+      backend: 'wasm',
+      engine: 'onnx',
+    };
+    const ctx = (events: ProgressEvent[] = []) => ({
+      rng: new Rng(1),
+      progress: (e: ProgressEvent) => events.push(e),
+    });
+    const fit = (overrides: Record<string, unknown>, events?: ProgressEvent[]) => {
+      const plugin = ctgan({ ...options, ...overrides });
+      return plugin.fit(adult, parseOptions(plugin.options), ctx(events)) as Promise<CtganModel>;
+    };
+    const events: ProgressEvent[] = [];
+    const a = await fit({ epochs: 3, resumable: true }, events);
+    expect(events.at(-1)!.message).toContain('onnxruntime');
+    const epochs = events.filter((e) => e.stage === 'epoch');
+    expect(epochs).toHaveLength(3);
+    for (const e of epochs) expect(Number.isFinite(e.metrics!.penalty)).toBe(true);
+    const b = await fit({ epochs: 3, resumable: true });
+    expectSameArrays(a.save(), b.save());
+    const first = await fit({ epochs: 2, resumable: true });
+    const resumed = await resumeCtgan(first.save(), adult, { ...options, epochs: 3, resumable: true }, ctx());
+    expectSameArrays(resumed.save(), a.save());
+    // Same artifact layout as a tfjs-trained model: either engine's model loads and samples the same way.
+    const tfjs = await fit({ epochs: 1, engine: 'tfjs', resumable: true });
+    expect(Object.keys(a.save().arrays).sort()).toEqual(Object.keys(tfjs.save().arrays).sort());
+    expect(column(await sampleAll(a, 50), 'age').every(Number.isFinite)).toBe(true);
+
+    const err = await fit({ epochs: 4, generatorLr: 1e12, discriminatorLr: 1e12 }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(TrainingDivergedError);
+    const state = (err as TrainingDivergedError).state!;
+    for (const values of Object.values(state.arrays))
+      expect((values as Float32Array).every(Number.isFinite)).toBe(true);
+    for (const m of [a, b, first, resumed, tfjs]) m.dispose();
   });
 });

@@ -55,7 +55,21 @@ export function buildCtganTrainGraph(net: CtganNetwork, batch: number, criticSte
   const g = gState.w;
   const adamD = net.adamD.options;
   const adamG = net.adamG.options;
-  const mask = W > 0 ? t.constant(Float32Array.from(layout.padding, (p) => (p ? MASKED : 0)), [W]) : '';
+  const decayD = adamD.weightDecay ?? 0;
+  const decayG = adamG.weightDecay ?? 0;
+  // Weight matrices whose gradient GEMM adds the decay itself.
+  const decayedD = new Set(decayD > 0 ? HD.map((_, i) => `fc${i}.w`) : []);
+  const decayedG = new Set(decayG > 0 ? [...HG.map((_, i) => `res${i}.w`), 'out.w'] : []);
+  /** xᵀ·dy + λ·W: a generator weight's gradient with its L2 decay. */
+  const decayedGrad = (x: string, dy: string, w: string) =>
+    t.gemm(x, dy, decayG > 0 ? w : undefined, { transA: true, beta: decayG });
+  const mask =
+    W > 0
+      ? t.constant(
+          Float32Array.from(layout.padding, (p) => (p ? MASKED : 0)),
+          [W],
+        )
+      : '';
   const scalar = (name: string) => t.input(name, []);
   const rowSum = (x: string) => t.op('ReduceSum', [x, t.ints([0])], { keepdims: 1 });
   const rowMean = (x: string) => t.op('ReduceMean', [x], { axes: [0], keepdims: 1 });
@@ -99,9 +113,8 @@ export function buildCtganTrainGraph(net: CtganNetwork, batch: number, criticSte
 
   /** tanh on the tanh columns, Gumbel-softmax softmax((l + g)/τ) on each span (activateSpans). */
   function activate(raw: string, gumbel: string) {
-    const parts: string[] = [];
-    let th = '';
-    if (T > 0) parts.push((th = t.op('Tanh', [t.slice(raw, 0, T)])));
+    const th = T > 0 ? t.op('Tanh', [t.slice(raw, 0, T)]) : '';
+    const parts = T > 0 ? [th] : [];
     const z = W > 0 ? t.add(t.div(t.add(t.slice(raw, T, D), gumbel), t.scalar(tau)), mask) : '';
     const probs = layout.buckets.map((b) => t.op('Softmax', [bucketView(z, b)], { axis: 2 }));
     parts.push(...probs.map((p, k) => flatBucket(p, layout.buckets[k]!)));
@@ -130,16 +143,24 @@ export function buildCtganTrainGraph(net: CtganNetwork, batch: number, criticSte
     return { out: score ? t.gemm(h.at(-1)!, d['out.w']!, d['out.b']) : '', h, q };
   }
 
-  /** Gradients of the critic's weights from dL/dscore (backward through a critic pass). */
-  function criticWeightGrads(d: Readonly<Record<string, string>>, pass: CriticPass, dy: string) {
+  /**
+   * Gradients of the critic's weights from dL/dscore (backward through a critic pass), plus the
+   * matching entries of `extra` (other loss terms), added inside the weight GEMMs.
+   */
+  function criticWeightGrads(
+    d: Readonly<Record<string, string>>,
+    pass: CriticPass,
+    dy: string,
+    extra: Readonly<Record<string, string>>,
+  ) {
     const grads: Record<string, string> = {};
     const L = HD.length;
-    grads['out.w'] = t.gemm(pass.h[L]!, dy, undefined, { transA: true });
+    grads['out.w'] = t.gemm(pass.h[L]!, dy, extra['out.w'], { transA: true });
     grads['out.b'] = t.sumRows(dy);
     let dh = t.gemm(dy, d['out.w']!, undefined, { transB: true });
     for (let i = L - 1; i >= 0; i--) {
       const da = t.mul(dh, pass.q[i]!);
-      grads[`fc${i}.w`] = t.gemm(pass.h[i]!, da, undefined, { transA: true });
+      grads[`fc${i}.w`] = t.gemm(pass.h[i]!, da, extra[`fc${i}.w`], { transA: true });
       grads[`fc${i}.b`] = t.sumRows(da);
       if (i > 0) dh = t.gemm(da, d[`fc${i}.w`]!, undefined, { transB: true });
     }
@@ -177,7 +198,11 @@ export function buildCtganTrainGraph(net: CtganNetwork, batch: number, criticSte
     let dr = dg;
     for (let i = 0; i < L; i++) {
       const rowsIn = i === 0 ? dg : t.mul(dr, q[i - 1]!);
-      grads[`fc${i}.w`] = t.gemm(rowsIn, da[i]!, undefined, { transA: true });
+      // The critic's L2 decay λ·W rides along in this GEMM (Adam then adds none for W).
+      grads[`fc${i}.w`] = t.gemm(rowsIn, da[i]!, decayD > 0 ? d[`fc${i}.w`] : undefined, {
+        transA: true,
+        beta: decayD,
+      });
       dr = t.gemm(rowsIn, d[`fc${i}.w`]!);
     }
     const last = L > 0 ? t.mul(dr, q[L - 1]!) : dg;
@@ -185,8 +210,7 @@ export function buildCtganTrainGraph(net: CtganNetwork, batch: number, criticSte
     return { value, grads };
   }
 
-  const maskInputs = (prefix: string, rows: number) =>
-    HD.map((h, i) => t.input(`${prefix}_${i}`, [rows, h]));
+  const maskInputs = (prefix: string, rows: number) => HD.map((h, i) => t.input(`${prefix}_${i}`, [rows, h]));
   // dL/dscore of −(mean D(real) − mean D(fake)) for the stacked [real; fake] rows.
   const wassDy = t.constant(
     Float32Array.from({ length: 2 * G }, (_, i) => (i < G ? -1 / G : 1 / G)),
@@ -206,15 +230,13 @@ export function buildCtganTrainGraph(net: CtganNetwork, batch: number, criticSte
     const both = criticPass(d, t.concat([real, fake], 0), maskInputs(`maskRF${s}`, 2 * G));
     const scores = both.out;
     lossD = t.op('ReduceSum', [t.mul(scores, wassDy)], { keepdims: 0 });
-    const wass = criticWeightGrads(d, both, wassDy);
+    // The Wasserstein term's weight gradients, with the penalty's (and the decay) added in the GEMMs.
     const mixed = t.add(t.mul(alpha, real), t.mul(t.sub(t.scalar(1), alpha), fake));
     const gp = penalty(d, criticPass(d, mixed, maskInputs(`maskGP${s}`, G), false).q);
     pen = gp.value;
-    const grads: Record<string, string> = {};
-    for (const name of Object.keys(wass))
-      grads[name] = gp.grads[name] ? t.add(wass[name]!, gp.grads[name]!) : wass[name]!;
+    const grads = criticWeightGrads(d, both, wassDy, gp.grads);
     const last = s === criticSteps - 1;
-    dState = t.adamParams(dState, grads, adamD, scalar(`lrtD${s}`), scalar(`rbc2D${s}`), last);
+    dState = t.adamParams(dState, grads, adamD, scalar(`lrtD${s}`), scalar(`rbc2D${s}`), last, decayedD);
   }
 
   // Generator update against the updated critic.
@@ -266,14 +288,19 @@ export function buildCtganTrainGraph(net: CtganNetwork, batch: number, criticSte
     dRaw.push(dLogits);
   }
 
-  // Generator backward: output layer, then each residual block (ReLU, batch norm, linear).
+  // Generator backward: output layer, then each residual block (ReLU, batch norm, linear). Only the
+  // block outputs' gradients are needed, not the input's: each GEMM to a layer input uses the rows
+  // of W that multiply r_{i−1}, …, r₀.
   const grads: Record<string, string> = {};
   const dy = t.concat(dRaw, 1);
   const L = HG.length;
-  grads['out.w'] = t.gemm(pass.h[L]!, dy, undefined, { transA: true });
+  const hidden = (i: number) => HG.slice(0, i).reduce((a, b) => a + b, 0);
+  const toBlocks = (dz: string, w: string, i: number) =>
+    t.gemm(dz, t.slice(w, 0, hidden(i), 0), undefined, { transB: true });
+  grads['out.w'] = decayedGrad(pass.h[L]!, dy, g['out.w']!);
   grads['out.b'] = t.sumRows(dy);
-  let dh = L > 0 ? t.gemm(dy, g['out.w']!, undefined, { transB: true }) : '';
-  let width = E + C + HG.reduce((a, b) => a + b, 0);
+  // dh: gradient of [r_{i}, …, r₀] (the block outputs inside the input of layer i + 1).
+  let dh = L > 0 ? toBlocks(dy, g['out.w']!, L) : '';
   for (let i = L - 1; i >= 0; i--) {
     const block = pass.blocks[i]!;
     const xhat = t.mul(block.centred, block.inv);
@@ -286,12 +313,11 @@ export function buildCtganTrainGraph(net: CtganNetwork, batch: number, criticSte
       t.sub(t.sub(dxhat, rowMean(dxhat)), t.mul(xhat, rowMean(t.mul(dxhat, xhat)))),
       block.inv,
     );
-    grads[`res${i}.w`] = t.gemm(pass.h[i]!, da, undefined, { transA: true });
+    grads[`res${i}.w`] = decayedGrad(pass.h[i]!, da, g[`res${i}.w`]!);
     grads[`res${i}.b`] = t.sumRows(da);
-    if (i > 0) dh = t.add(t.slice(dh, HG[i]!, width), t.gemm(da, g[`res${i}.w`]!, undefined, { transB: true }));
-    width -= HG[i]!;
+    if (i > 0) dh = t.add(t.slice(dh, HG[i]!, hidden(i + 1)), toBlocks(da, g[`res${i}.w`]!, i));
   }
-  t.adamParams(gState, grads, adamG, scalar('lrtG'), scalar('rbc2G'), true);
+  t.adamParams(gState, grads, adamG, scalar('lrtG'), scalar('rbc2G'), true, decayedG);
   t.stateOutput('bn', bn, bnSize);
   const one = (x: string) => t.reshape(x, [1]);
   t.output('losses', t.concat([one(lossG), one(lossD), one(pen), one(conditionLoss)], 0), [4]);

@@ -16,7 +16,13 @@ const view = csvView('adult');
 const encoder = TabularEncoder.fit(view);
 const layout = new NetworkLayout(encoder);
 const sampler = ConditionalSampler.fromView(view);
-const shape = { embeddingDim: 128, generatorDim: [256, 256], discriminatorDim: [256, 256], pac: 10, tau: 0.2 };
+const shape = {
+  embeddingDim: 128,
+  generatorDim: [256, 256],
+  discriminatorDim: [256, 256],
+  pac: 10,
+  tau: 0.2,
+};
 const rng = new Rng(1);
 const net = new CtganNetwork(shape, layout, sampler.dim, conditionTargets(encoder, sampler, layout), rng, {
   lrG: 2e-4,
@@ -49,5 +55,7 @@ for (let r = 0; r < 60; r++) {
   t[r % 2 ? 'step, 2 threads' : 'step, 1 thread']!.push(performance.now() - s);
   if (r % 10 === 0) t.baseline!.push(matmulBaselineMs(5));
 }
-console.log(`network width ${layout.dim}, conditional ${sampler.dim}, critic input ${10 * (layout.dim + sampler.dim)}`);
+console.log(
+  `network width ${layout.dim}, conditional ${sampler.dim}, critic input ${10 * (layout.dim + sampler.dim)}`,
+);
 for (const [k, v] of Object.entries(t)) console.log(k, median(v).toFixed(2), 'ms');

@@ -68,6 +68,20 @@ export function maxAbsDiff(a: ArrayLike<number>, b: ArrayLike<number>): number {
   return worst;
 }
 
+/** Test helper: maxAbsDiff relative to the largest |b[i]|, for comparing gradients of mixed scale. */
+export function relativeDiff(a: ArrayLike<number>, b: ArrayLike<number>): number {
+  let scale = 0;
+  for (let i = 0; i < b.length; i++) scale = Math.max(scale, Math.abs(b[i]!));
+  return maxAbsDiff(a, b) / scale;
+}
+
+/** Test helper: how many positions differ by more than `tolerance`. */
+export function countAbove(a: ArrayLike<number>, b: ArrayLike<number>, tolerance: number): number {
+  let k = 0;
+  for (let i = 0; i < a.length; i++) if (Math.abs(a[i]! - b[i]!) > tolerance) k++;
+  return k;
+}
+
 /**
  * Test helper: a generator fitted on Adult columns that are only continuous, then only discrete,
  * samples 50 finite values of each (the onnx sampling graphs have no empty parts to trip on).

@@ -8,7 +8,14 @@ import {
 } from '@synthkit/neural';
 import { describe, expect, it } from 'vitest';
 import { csvView } from '../../neural/test/csv-view.js';
-import { column, expectSameArrays, sampleAll } from '../../neural/test/model-helpers.js';
+import {
+  column,
+  countAbove,
+  expectSameArrays,
+  maxAbsDiff,
+  relativeDiff,
+  sampleAll,
+} from '../../neural/test/model-helpers.js';
 import { resumeTvae, tvae } from './plugin.js';
 import type { TvaeModel } from './tvae-model.js';
 import { TvaeNetwork } from './tvae-network.js';
@@ -23,24 +30,6 @@ function network(view: ViewTable) {
   const net = new TvaeNetwork(shape, layout, new Rng(3), { learningRate: 1e-3, weightDecay: 1e-5 });
   const rows = layout.gather(encoder.transform(view, new Rng(4)), new Rng(5).permutation(view.nRows));
   return { net, rows, dim: layout.dim };
-}
-
-function maxAbsDiff(a: Float32Array, b: Float32Array): number {
-  let d = 0;
-  for (let i = 0; i < a.length; i++) d = Math.max(d, Math.abs(a[i]! - b[i]!));
-  return d;
-}
-
-function countAbove(a: Float32Array, b: Float32Array, tolerance: number): number {
-  let k = 0;
-  for (let i = 0; i < a.length; i++) if (Math.abs(a[i]! - b[i]!) > tolerance) k++;
-  return k;
-}
-
-function relativeDiff(a: Float32Array, b: Float32Array): number {
-  let scale = 0;
-  for (const x of b) scale = Math.max(scale, Math.abs(x));
-  return maxAbsDiff(a, b) / scale;
 }
 
 /** Steps of `n` rows from the same weights, batches and noise: tfjs (cpu backend) against onnxruntime. */

@@ -11,8 +11,11 @@ export const ONNX_INT64 = 7;
 /** The opset the exported graphs declare; every op used here exists unchanged since opset 13. */
 export const OPSET = 17;
 
-/** Node attributes: an integer (INT) or a list of integers (INTS); no op used here needs more. */
-type Attr = number | readonly number[];
+/**
+ * Node attributes: an integer (INT), a list of integers (INTS), or a float ({ float: x }, FLOAT, e.g.
+ * Gemm's alpha and beta); no op used here needs more.
+ */
+type Attr = number | readonly number[] | { readonly float: number };
 
 /**
  * Collects nodes, initializers and graph inputs/outputs and serialises them as an ONNX
@@ -69,10 +72,13 @@ export class GraphBuilder {
     outName?: string,
   ): string {
     const output = outName ?? `${opType.toLowerCase()}_${this.counter++}`;
+    const { AttributeType } = onnx.AttributeProto;
     const attribute = Object.entries(attrs).map(([name, v]) =>
       typeof v === 'number'
-        ? onnx.AttributeProto.create({ name, type: onnx.AttributeProto.AttributeType.INT, i: v })
-        : onnx.AttributeProto.create({ name, type: onnx.AttributeProto.AttributeType.INTS, ints: [...v] }),
+        ? onnx.AttributeProto.create({ name, type: AttributeType.INT, i: v })
+        : 'float' in v
+          ? onnx.AttributeProto.create({ name, type: AttributeType.FLOAT, f: v.float })
+          : onnx.AttributeProto.create({ name, type: AttributeType.INTS, ints: [...v] }),
     );
     this.nodes.push(
       onnx.NodeProto.create({ opType, input: [...inputs], output: [output], name: output, attribute }),

@@ -74,6 +74,8 @@ export class TrainGraph {
     lrt: string,
     rbc2: string,
     last: boolean,
+    /** Parameters whose gradient already holds the L2 term (folded into a GEMM), so Adam adds none. */
+    decayed: ReadonlySet<string> = new Set(),
   ): ParamState {
     const w: Record<string, string> = {};
     const m: Record<string, string> = {};
@@ -86,7 +88,17 @@ export class TrainGraph {
             v: `${state.prefix}.v.${s.name}${NEXT}`,
           }
         : undefined;
-      const u = this.adam(state.w[s.name]!, state.m[s.name]!, state.v[s.name]!, grads[s.name]!, o, lrt, rbc2, out);
+      const opts = decayed.has(s.name) ? { ...o, weightDecay: 0 } : o;
+      const u = this.adam(
+        state.w[s.name]!,
+        state.m[s.name]!,
+        state.v[s.name]!,
+        grads[s.name]!,
+        opts,
+        lrt,
+        rbc2,
+        out,
+      );
       w[s.name] = u.p;
       m[s.name] = u.m;
       v[s.name] = u.v;
@@ -123,11 +135,7 @@ export class TrainGraph {
     return this.g.int64Tensor(`i${this.n++}`, values, [values.length]);
   }
 
-  op(
-    type: string,
-    inputs: readonly string[],
-    attrs: Readonly<Record<string, number | number[]>> = {},
-  ): string {
+  op(type: string, inputs: readonly string[], attrs: Parameters<GraphBuilder['op']>[2] = {}): string {
     return this.g.op(type, inputs, attrs);
   }
 
@@ -144,9 +152,22 @@ export class TrainGraph {
     return this.g.op('Div', [a, b]);
   }
 
-  /** a·b (+ c), with optional transposes, as one MLAS GEMM. */
-  gemm(a: string, b: string, c?: string, t: { transA?: boolean; transB?: boolean } = {}): string {
-    return this.g.op('Gemm', c ? [a, b, c] : [a, b], { transA: t.transA ? 1 : 0, transB: t.transB ? 1 : 0 });
+  /**
+   * a·b (+ β·c), with optional transposes, as one MLAS GEMM. The β·c term folds an addition into the
+   * product: L2 decay λ·W into a weight gradient, or a second gradient term, without another pass.
+   */
+  gemm(
+    a: string,
+    b: string,
+    c?: string,
+    t: { transA?: boolean; transB?: boolean; beta?: number } = {},
+  ): string {
+    const attrs: Record<string, number | { float: number }> = {
+      transA: t.transA ? 1 : 0,
+      transB: t.transB ? 1 : 0,
+    };
+    if (c !== undefined && t.beta !== undefined && t.beta !== 1) attrs.beta = { float: t.beta };
+    return this.g.op('Gemm', c ? [a, b, c] : [a, b], attrs);
   }
 
   /** Columns [from, to) of a 2-D tensor (or elements of a 1-D one with axis 0). */
