@@ -202,7 +202,8 @@ export class TrainGraph {
   }
 
   /**
-   * Backward of y = x·W + b: gradients of W (xᵀ·dy) and b (Σ rows of dy) and, unless `needInput` is
+   * Backward of y = x·W + b: gradients of W (xᵀ·dy, plus `decay`·W inside the same GEMM when an L2
+   * decay is given, so Adam must then add none for W) and b (Σ rows of dy) and, unless `needInput` is
    * false, of x (dy·Wᵀ).
    */
   denseGrad(
@@ -210,9 +211,10 @@ export class TrainGraph {
     w: string,
     dy: string,
     needInput = true,
+    decay = 0,
   ): { dw: string; db: string; dx: string | undefined } {
     return {
-      dw: this.gemm(x, dy, undefined, { transA: true }),
+      dw: this.gemm(x, dy, decay > 0 ? w : undefined, { transA: true, beta: decay }),
       db: this.sumRows(dy),
       dx: needInput ? this.gemm(dy, w, undefined, { transB: true }) : undefined,
     };
