@@ -51,22 +51,16 @@ export class TvaeOnnxTrainer {
   }
 
   checkpoint(): TvaeCheckpoint {
-    const specs = this.net.params.specs;
     return {
-      w: this.session.getParams('p', '', specs),
-      a: {
-        step: this.stepCount,
-        m: this.session.getParams('p', '.m', specs),
-        v: this.session.getParams('p', '.v', specs),
-      },
+      w: this.session.get('params'),
+      a: { step: this.stepCount, m: this.session.get('m'), v: this.session.get('v') },
     };
   }
 
   restore(c: TvaeCheckpoint): void {
-    const specs = this.net.params.specs;
-    this.session.setParams('p', '', specs, c.w);
-    this.session.setParams('p', '.m', specs, c.a.m);
-    this.session.setParams('p', '.v', specs, c.a.v);
+    this.session.set('params', c.w);
+    this.session.set('m', c.a.m);
+    this.session.set('v', c.a.v);
     this.stepCount = c.a.step;
   }
 

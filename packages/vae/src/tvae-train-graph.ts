@@ -9,7 +9,7 @@ const SIGMA_MAX = 1;
  * One TVAE training step as a single ONNX graph (the loss of TvaeNetwork.loss, its gradient derived
  * by hand, Adam with L2 decay as Adam.apply, then σ clipped to [0.01, 1] as TvaeNetwork.step).
  *
- * Inputs: state weights and Adam moments, one tensor each (TrainGraph.paramState 'p'); per step `x` [n, dim] (network layout),
+ * Inputs: state `params`, `m`, `v` (flat, ParamSet order); per step `x` [n, dim] (network layout),
  * `eps` [n, embeddingDim] (the latent noise), scalars `scale` = lossFactor/n, `invN` = 1/n, `count` = n,
  * `lrt` = lr/(1−β₁ᵗ), `rbc2` = 1/√(1−β₂ᵗ). Outputs: the new state and `losses` [total, reconstruction, KL].
  *
@@ -28,16 +28,19 @@ export function buildTvaeTrainGraph(net: TvaeNetwork): TrainGraph {
   const T = layout.tanhCount;
   const S = D - T;
   const E = shape.embeddingDim;
-  const decay = adam.weightDecay ?? 0;
+  const P = params.size;
+  const sigmaOffset = P - params.sizes.at(-1)!;
 
   const t = new TrainGraph();
-  const state = t.paramState('p', params.specs);
-  const w = state.w;
+  const flat = t.stateInput('params', P);
+  const m = t.stateInput('m', P);
+  const v = t.stateInput('v', P);
   const x = t.input('x', ['N', D]);
   const eps = t.input('eps', ['N', E]);
   const [scale, invN, count, lrt, rbc2] = ['scale', 'invN', 'count', 'lrt', 'rbc2'].map((n) =>
     t.input(n, []),
   ) as [string, string, string, string, string];
+  const w = t.views(flat, params.specs);
 
   // Forward.
   const enc: string[] = [x];
@@ -115,12 +118,12 @@ export function buildTvaeTrainGraph(net: TvaeNetwork): TrainGraph {
   // Backward through the decoder.
   const grads: Record<string, string> = {};
   let dy = t.concat(dRec, 1);
-  const out = t.denseGrad(hDec, w['out.w']!, dy, true, decay);
+  const out = t.denseGrad(hDec, w['out.w']!, dy);
   grads['out.w'] = out.dw;
   grads['out.b'] = out.db;
   dy = out.dx!;
   for (let i = shape.decompressDims.length - 1; i >= 0; i--) {
-    const g = t.denseGrad(dec[i]!, w[`dec${i}.w`]!, t.reluGrad(dy, dec[i + 1]!), true, decay);
+    const g = t.denseGrad(dec[i]!, w[`dec${i}.w`]!, t.reluGrad(dy, dec[i + 1]!));
     grads[`dec${i}.w`] = g.dw;
     grads[`dec${i}.b`] = g.db;
     dy = g.dx!;
@@ -131,8 +134,8 @@ export function buildTvaeTrainGraph(net: TvaeNetwork): TrainGraph {
     t.mul(t.mul(dy, eps), t.mul(std, t.scalar(0.5))),
     t.mul(t.sub(expLv, t.scalar(1)), t.mul(invN, t.scalar(0.5))),
   );
-  const muG = t.denseGrad(hEnc, w['mu.w']!, dMu, false, decay);
-  const lvG = t.denseGrad(hEnc, w['logvar.w']!, dLogvar, false, decay);
+  const muG = t.denseGrad(hEnc, w['mu.w']!, dMu, false);
+  const lvG = t.denseGrad(hEnc, w['logvar.w']!, dLogvar, false);
   grads['mu.w'] = muG.dw;
   grads['mu.b'] = muG.db;
   grads['logvar.w'] = lvG.dw;
@@ -142,30 +145,44 @@ export function buildTvaeTrainGraph(net: TvaeNetwork): TrainGraph {
     t.gemm(dLogvar, w['logvar.w']!, undefined, { transB: true }),
   );
   for (let i = shape.compressDims.length - 1; i >= 0; i--) {
-    const g = t.denseGrad(enc[i]!, w[`enc${i}.w`]!, t.reluGrad(dy, enc[i + 1]!), i > 0, decay);
+    const g = t.denseGrad(enc[i]!, w[`enc${i}.w`]!, t.reluGrad(dy, enc[i + 1]!), i > 0);
     grads[`enc${i}.w`] = g.dw;
     grads[`enc${i}.b`] = g.db;
     dy = g.dx!;
   }
 
-  // Adam, one state tensor per weight; the weight matrices' L2 decay is already in their gradient
-  // GEMMs. Without tanh columns σ is not in the loss: tfjs then has no gradient for it and leaves it
-  // (and its moments) untouched, so σ gets no new state and the session keeps the old one.
+  // Adam. Without tanh columns σ is not in the loss: tfjs then has no gradient for it and leaves it
+  // (and its moments) untouched, so only the other parameters are updated.
+  const names = params.specs.map((s) => s.name).filter((n) => n !== 'sigma');
+  const body = (s: string) => t.slice(s, 0, sigmaOffset, 0);
+  const tail = (s: string) => t.slice(s, sigmaOffset, P, 0);
   const settings = {
     beta1: adam.beta1,
     beta2: adam.beta2,
     epsilon: adam.epsilon,
-    weightDecay: decay,
+    weightDecay: adam.weightDecay,
   };
-  const decayed = new Set(params.specs.filter((s) => s.name.endsWith('.w')).map((s) => s.name));
-  const rest = { ...state, specs: params.specs.filter((s) => s.name !== 'sigma') };
-  t.adamParams(rest, grads, settings, lrt, rbc2, true, decayed);
+  let next: { p: string; m: string; v: string };
   if (dSigma) {
-    const u = t.adam(w.sigma!, state.m.sigma!, state.v.sigma!, dSigma, settings, lrt, rbc2);
-    t.stateOutput('p.sigma', t.op('Clip', [u.p, t.scalar(SIGMA_MIN), t.scalar(SIGMA_MAX)]), T);
-    t.stateOutput('p.m.sigma', u.m, T);
-    t.stateOutput('p.v.sigma', u.v, T);
+    const g = t.flatten([...names.map((n) => grads[n]!), dSigma], params.specs);
+    const u = t.adam(flat, m, v, g, settings, lrt, rbc2);
+    const sigma = t.op('Clip', [tail(u.p), t.scalar(SIGMA_MIN), t.scalar(SIGMA_MAX)]);
+    next = { ...u, p: t.concat([body(u.p), sigma], 0) };
+  } else {
+    const g = t.flatten(
+      names.map((n) => grads[n]!),
+      params.specs,
+    );
+    const u = t.adam(body(flat), body(m), body(v), g, settings, lrt, rbc2);
+    next = {
+      p: t.concat([u.p, tail(flat)], 0),
+      m: t.concat([u.m, tail(m)], 0),
+      v: t.concat([u.v, tail(v)], 0),
+    };
   }
+  t.stateOutput('params', next.p, P);
+  t.stateOutput('m', next.m, P);
+  t.stateOutput('v', next.v, P);
   return t;
 }
 
@@ -178,9 +195,8 @@ function maskValues(padding: Float32Array): Float32Array {
 export async function tvaeTrainSession(ort: OrtModule, net: TvaeNetwork): Promise<TrainSession> {
   const session = await buildTvaeTrainGraph(net).session(ort);
   const a = net.adam.state();
-  const specs = net.params.specs;
-  session.setParams('p', '', specs, net.params.read());
-  session.setParams('p', '.m', specs, a.m);
-  session.setParams('p', '.v', specs, a.v);
+  session.set('params', net.params.read());
+  session.set('m', a.m);
+  session.set('v', a.v);
   return session;
 }

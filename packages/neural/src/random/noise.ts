@@ -86,7 +86,7 @@ export function fillNormalQuantized(rng: Rng, out: Float32Array): Float32Array {
 /**
  * Standard Gumbel noise −log(−log u) for Gumbel-softmax, from a 65,536-level table as
  * fillNormalQuantized: the range is [−2.47, 11.8] (mass outside: 1.5·10⁻⁵) with levels 4·10⁻⁵ apart
- * near the mode — ten times cheaper than two Math.log calls per draw.
+ * near the mode — about six times cheaper than two Math.log calls per draw (measured).
  */
 export function fillGumbelQuantized(rng: Rng, out: Float32Array): Float32Array {
   return fillFromLevels(
