@@ -1,21 +1,22 @@
 // The ddpm generator (TabDDPM-style diffusion, @synthkit/diffusion) on Adult's 80 % split (26,049
 // rows), default network (4 × 256 ReLU, T = 1000): a short training run on tfjs wasm (per-step time,
 // and 3000 iterations extrapolated from it), then sampling all 26,049 rows with 100 steps (median of
-// 3) and 1000 steps (once) on onnxruntime-node. The sampling cost does not depend on how long the
-// model trained. Quality and utility need the full 3000-iteration fit: packages/diffusion/scripts/bench.ts.
-// About 3–4 min on a quiet 2-core machine, most of it the 1000-step run (11 min at load 5–6).
+// 3, int8 and float32 arithmetic alternating) and 1000 steps (once, int8) on onnxruntime-node. The
+// sampling cost does not depend on how long the model trained. Quality and utility need the full 3000-iteration fit: packages/diffusion/scripts/bench.ts.
+// About 6 min on a 2-core machine at load 2–3, most of it sampling.
 // Knobs: DDPM_BENCH_ITERATIONS (default 96, rounded up to whole passes: 100), DDPM_BENCH_RUNS
 // (default 3), DDPM_BENCH_LONG=0 skips the 1000-step run.
 import { parseOptions, Rng } from '@synthkit/core';
 import { readCsvFile } from '@synthkit/core/node';
 import { ddpm } from '@synthkit/diffusion';
-import { baseline, peakRssMb, rowAdder, time, trainingSplit } from '../lib/measure.mjs';
+import { baseline, median, peakRssMb, rowAdder, time, trainingSplit } from '../lib/measure.mjs';
 
 const iterations = Number(process.env.DDPM_BENCH_ITERATIONS ?? 96);
 const runs = Number(process.env.DDPM_BENCH_RUNS ?? 3);
 const long = process.env.DDPM_BENCH_LONG !== '0';
 const DEFAULT_ITERATIONS = 3000;
 const rows = [];
+const loadAtStart = (await import('node:os')).loadavg()[0].toFixed(1);
 const base = await baseline();
 const add = rowAdder(rows, base);
 const push = (...row) => add('adult', ...row);
@@ -77,40 +78,66 @@ push(
 );
 
 // Sampling: all rows, decoded to columns, through the fitted model (onnxruntime-node, defaults:
-// one intra-op thread per core, batches of 4096 rows).
+// int8 dense layers, one single-thread session per core, batches of 4096 rows; each step is one
+// session call running the denoiser and the posterior). The 100-step run alternates with the same
+// sampling in float32 arithmetic, so their ratio is measured under the same load.
 const state = model.save();
 const n = train.nRows;
-async function sample(steps) {
-  const m = await plugin.load(state, { ...options, steps });
+const loaded = new Map();
+async function sample(steps, precision) {
+  const key = `${steps}/${precision}`;
+  if (!loaded.has(key)) loaded.set(key, await plugin.load(state, { ...options, steps, precision }));
   let got = 0;
-  for await (const b of m.sample(n, { rng: new Rng(1), progress: () => {}, conditions: [], batchSize: n }))
+  for await (const b of loaded
+    .get(key)
+    .sample(n, { rng: new Rng(1), progress: () => {}, conditions: [], batchSize: n }))
     got += b.nRows;
   if (got !== n) throw new Error(`sampled ${got} rows, wanted ${n}`);
 }
-for (const [steps, target, reps] of [[100, 5, runs], ...(long ? [[1000, 45, 1]] : [])]) {
-  const s = await time(() => sample(steps), { runs: reps, warmup: 0 });
+await sample(100, 'int8'); // session start-up and first-call allocations, not timed
+await sample(100, 'float32');
+const seconds = { int8: [], float32: [] };
+const cpu = { int8: [], float32: [] };
+for (let r = 0; r < runs; r++)
+  for (const precision of ['int8', 'float32']) {
+    const s = await time(() => sample(100, precision), { runs: 1, warmup: 0 });
+    seconds[precision].push(s.median);
+    cpu[precision].push(s.cpu);
+  }
+const report = (steps, target, reps, label, wall, cpuSeconds) => {
   push(
-    `sample ${n} rows, ${steps} steps (median of ${reps})`,
-    s.median,
+    `sample ${n} rows, ${steps} steps${label} (median of ${reps})`,
+    wall,
     's',
     `≤ ${target} s`,
-    s.median <= target,
-    s.cpu,
+    wall <= target,
+    cpuSeconds,
   );
   push(
-    `per sampling step, ${steps} steps`,
-    (s.median * 1000) / steps,
+    `per sampling step, ${steps} steps${label}`,
+    (wall * 1000) / steps,
     'ms',
     `≤ ${(target * 1000) / steps} ms`,
-    (s.median * 1000) / steps <= (target * 1000) / steps,
+    (wall * 1000) / steps <= (target * 1000) / steps,
   );
+};
+report(100, 5, runs, '', median(seconds.int8), median(cpu.int8));
+report(100, 5, runs, ', float32 arithmetic', median(seconds.float32), median(cpu.float32));
+push(
+  'int8 speed-up over float32, 100 steps (same process, alternating runs)',
+  median(seconds.float32) / median(seconds.int8),
+  '×',
+);
+if (long) {
+  const s = await time(() => sample(1000, 'int8'), { runs: 1, warmup: 0 });
+  report(1000, 45, 1, '', s.median, s.cpu);
 }
 push('peak RSS of this suite', peakRssMb(), 'MB');
 
 console.log(
   JSON.stringify({
     suite: 'diffusion',
-    description: `ddpm (TabDDPM-style) on Adult's 26,049-row split, default 4 × 256 network: training step on tfjs wasm from a ${iterations}-iteration run (3000 iterations extrapolated), sampling on onnxruntime-node (medians). Load average at start: ${(await import('node:os')).loadavg()[0].toFixed(1)}.`,
+    description: `ddpm (TabDDPM-style) on Adult's 26,049-row split, default 4 × 256 network: training step on tfjs wasm from a ${iterations}-iteration run (3000 iterations extrapolated), sampling on onnxruntime-node (int8 default and float32, medians). Load average at start: ${loadAtStart}, at end: ${(await import('node:os')).loadavg()[0].toFixed(1)}.`,
     baseline: base,
     rows,
   }),

@@ -39,7 +39,8 @@ export function gaussianStepCoefficients({ alphaBar, alphaBarPrev, eta }: Gaussi
 }
 
 /**
- * Applies one step to `x` ([rows × nNum], in place) given the model output `out` ([rows × outStride],
+ * The reference implementation in float64 (sampling runs the same update in onnxruntime,
+ * sampling/posterior-graph.ts, with these coefficients). Applies one step to `x` ([rows × nNum], in place) given the model output `out` ([rows × outStride],
  * ε̂ in its first nNum entries of each row).
  */
 export function gaussianReverseStep(

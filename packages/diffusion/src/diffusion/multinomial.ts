@@ -12,6 +12,8 @@ import { expNonPositive } from '../sampling/exp-non-positive.js';
  */
 
 /**
+ * The reference implementation in float64: sampling runs the same step in onnxruntime
+ * (sampling/posterior-graph.ts), and tests check the two agree draw for draw.
  * One reverse step for every categorical column of a batch: `codes` is [rows × nCat] (in place),
  * `out` the model output [rows × outStride] whose column c logits start at `spanStart[c]`.
  * A class is drawn from θ by inverse-CDF with one uniform — the same distribution as the Gumbel-max
