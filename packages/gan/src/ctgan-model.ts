@@ -35,9 +35,8 @@ import {
   tf,
 } from '@synthkit/neural';
 import { CtganNetwork, type CtganShape, conditionTargets } from './ctgan-network.js';
-import { CtganOnnxTrainer } from './ctgan-onnx-trainer.js';
+import { type CtganCheckpoint, CtganOnnxTrainer } from './ctgan-onnx-trainer.js';
 import { drawStepInputs, type StepSource } from './ctgan-step-inputs.js';
-import type { CtganCheckpoint } from './ctgan-train-graph.js';
 import type { CtganOptions } from './options.js';
 
 const FORMAT = 'synthkit-ctgan';

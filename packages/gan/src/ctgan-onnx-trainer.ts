@@ -1,7 +1,18 @@
-import type { OrtModule, TrainSession } from '@synthkit/neural';
+import type { OrtModule, ParamSpec, TrainSession } from '@synthkit/neural';
 import type { CtganLosses, CtganNetwork } from './ctgan-network.js';
 import type { StepInputs } from './ctgan-step-inputs.js';
-import { type CtganCheckpoint, ctganTrainSession, readState, writeState } from './ctgan-train-graph.js';
+import { buildCtganTrainGraph } from './ctgan-train-graph.js';
+
+type Optimiser = { step: number; m: Float32Array; v: Float32Array };
+
+/** Weights, Adam states and running statistics, the same for both engines (flat, in spec order). */
+export interface CtganCheckpoint {
+  readonly g: Float32Array;
+  readonly bn: Float32Array;
+  readonly d: Float32Array;
+  readonly ag: Optimiser;
+  readonly ad: Optimiser;
+}
 
 type Feed = { data: Float32Array; dims: readonly number[] };
 
@@ -31,7 +42,14 @@ export class CtganOnnxTrainer {
     lambda: number,
     threads = 1,
   ): Promise<CtganOnnxTrainer> {
-    const session = await ctganTrainSession(ort, net, batch, criticSteps, lambda, threads);
+    const session = await buildCtganTrainGraph(net, batch, criticSteps, lambda).session(ort, threads);
+    writeState(session, net.generator.specs, net.discriminator.specs, {
+      g: net.generator.read(),
+      bn: net.stats.read(),
+      d: net.discriminator.read(),
+      ag: net.adamG.state(),
+      ad: net.adamD.state(),
+    });
     return new CtganOnnxTrainer(net, session, batch);
   }
 
@@ -109,4 +127,36 @@ function concatArrays(parts: readonly Float32Array[]): Float32Array {
     o += p.length;
   }
   return out;
+}
+
+/** Puts a checkpoint into the session's state tensors. */
+export function writeState(
+  session: TrainSession,
+  gSpecs: readonly ParamSpec[],
+  dSpecs: readonly ParamSpec[],
+  c: CtganCheckpoint,
+): void {
+  session.setParams('g', '', gSpecs, c.g);
+  session.setParams('g', '.m', gSpecs, c.ag.m);
+  session.setParams('g', '.v', gSpecs, c.ag.v);
+  session.setParams('d', '', dSpecs, c.d);
+  session.setParams('d', '.m', dSpecs, c.ad.m);
+  session.setParams('d', '.v', dSpecs, c.ad.v);
+  session.set('bn', c.bn);
+}
+
+/** The session's state tensors as a checkpoint. */
+function readState(
+  session: TrainSession,
+  gSpecs: readonly ParamSpec[],
+  dSpecs: readonly ParamSpec[],
+  steps: { g: number; d: number },
+): CtganCheckpoint {
+  return {
+    g: session.getParams('g', '', gSpecs),
+    bn: session.get('bn'),
+    d: session.getParams('d', '', dSpecs),
+    ag: { step: steps.g, m: session.getParams('g', '.m', gSpecs), v: session.getParams('g', '.v', gSpecs) },
+    ad: { step: steps.d, m: session.getParams('d', '.m', dSpecs), v: session.getParams('d', '.v', dSpecs) },
+  };
 }
