@@ -1,6 +1,8 @@
 import { parseOptions, Rng, type SynthkitError, type ViewTable } from '@synthkit/core';
 import { describe, expect, it } from 'vitest';
+import { stepGraphAgainstReference } from '../test/js-step-runner.js';
 import { ddpm } from './ddpm-plugin.js';
+import type { DiffusionSidecar } from './encoder/sidecar.js';
 
 /** A: a (70%) / b; x | a ~ N(0, 1), x | b ~ N(6, 1); B = p with probability 0.9 when A = a, else q. */
 function toyView(n: number, seed: number): ViewTable {
@@ -115,6 +117,19 @@ describe('ddpm generator', () => {
       options,
     );
     expect(column(await collect(loaded as never, 2000, 5), 'x', 'continuous')).toEqual(x);
+
+    // on this trained model the step graph draws what the JavaScript posterior draws, noise for noise
+    const { sidecar } = state.json as { sidecar: DiffusionSidecar };
+    for (const eta of [1, 0]) {
+      const o = { n: 1000, steps: 100, eta, batchSize: 500, seed: 9 };
+      const { sameCodes, maxDiff } = await stepGraphAgainstReference(
+        state.arrays.onnx as Uint8Array,
+        sidecar,
+        o,
+      );
+      expect(sameCodes, `η ${eta}`).toBeGreaterThanOrEqual(0.999);
+      expect(maxDiff, `η ${eta}`).toBeLessThan(1e-3);
+    }
   }, 120_000);
 
   it('conditions on a target column and draws it from its training prior', async () => {

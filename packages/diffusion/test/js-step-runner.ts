@@ -1,10 +1,11 @@
-import type { Rng } from '@synthkit/core';
+import { Rng } from '@synthkit/core';
 import { gaussianReverseStep } from '../src/diffusion/gaussian.js';
 import { multinomialReverseStep } from '../src/diffusion/multinomial.js';
-import type { SidecarLayout } from '../src/encoder/sidecar.js';
-import type { OnnxDenoiser } from '../src/onnx/onnx-denoiser-session.js';
-import { rawBatch } from '../src/sampling/denoise-batches.js';
-import type { StepInputs, StepRunner } from '../src/sampling/step-session.js';
+import { type DiffusionSidecar, type SidecarLayout, sidecarLayout } from '../src/encoder/sidecar.js';
+import { OnnxDenoiser } from '../src/onnx/onnx-denoiser-session.js';
+import { denoiseBatches, type RawBatch, rawBatch } from '../src/sampling/denoise-batches.js';
+import { type StepInputs, type StepRunner, StepSession } from '../src/sampling/step-session.js';
+import { type NoiseSchedule, scheduleFromSpec } from '../src/schedule/noise-schedule.js';
 import { QUANTILE_Z_BOUND } from '../src/transform/quantile-normal.js';
 
 /**
@@ -48,5 +49,60 @@ export class JsStepRunner implements StepRunner {
         next[r * width + spanStart[c]! + codes[r * spanSize.length + c]!] = 1;
     }
     return next;
+  }
+}
+
+export interface LoopOptions {
+  readonly n: number;
+  readonly steps: number;
+  readonly eta: number;
+  readonly batchSize: number;
+  readonly seed: number;
+}
+
+export async function collectRaw(
+  runners: StepRunner[],
+  layout: SidecarLayout,
+  schedule: NoiseSchedule,
+  o: LoopOptions,
+): Promise<RawBatch[]> {
+  const out: RawBatch[] = [];
+  for await (const b of denoiseBatches(runners, layout, schedule, { ...o, rng: new Rng(o.seed) }))
+    out.push(b);
+  return out;
+}
+
+/** Fraction of equal category codes and largest numerical difference between two samplings. */
+export function compareRaw(a: RawBatch[], b: RawBatch[]): { sameCodes: number; maxDiff: number } {
+  let same = 0;
+  let cells = 0;
+  let maxDiff = 0;
+  a.forEach((x, i) => {
+    const y = b[i]!;
+    for (let k = 0; k < x.codes.length; k++) same += x.codes[k] === y.codes[k] ? 1 : 0;
+    cells += x.codes.length;
+    for (let k = 0; k < x.num.length; k++) maxDiff = Math.max(maxDiff, Math.abs(x.num[k]! - y.num[k]!));
+  });
+  return { sameCodes: same / cells, maxDiff };
+}
+
+/** The step graph (float32) against this JavaScript reference, same seed, on one model. */
+export async function stepGraphAgainstReference(
+  bytes: Uint8Array,
+  sidecar: DiffusionSidecar,
+  o: LoopOptions,
+): Promise<{ sameCodes: number; maxDiff: number }> {
+  const layout = sidecarLayout(sidecar);
+  const schedule = scheduleFromSpec(sidecar.schedule);
+  const plain = await OnnxDenoiser.open(bytes, layout, { threads: 1 });
+  const types = { time: plain.timeType, label: plain.labelType };
+  const graph = await StepSession.open(bytes, layout, types, { threads: 1 });
+  try {
+    const a = await collectRaw([graph], layout, schedule, o);
+    const b = await collectRaw([new JsStepRunner(plain, layout)], layout, schedule, o);
+    return compareRaw(a, b);
+  } finally {
+    await plain.release();
+    await graph.release();
   }
 }

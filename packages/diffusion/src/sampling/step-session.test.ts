@@ -1,44 +1,17 @@
 import { Rng, type SynthkitError } from '@synthkit/core';
 import { describe, expect, it } from 'vitest';
 import { handBuiltModel, optimalTables } from '../../test/hand-built-model.js';
-import { JsStepRunner } from '../../test/js-step-runner.js';
+import { compareRaw, stepGraphAgainstReference } from '../../test/js-step-runner.js';
 import { randomAdultDenoiser } from '../../test/random-denoiser.js';
 import { OnnxTabularModel, type Precision } from '../byo/onnx-tabular-model.js';
 import { denoiserToOnnx } from '../denoiser/onnx-denoiser.js';
-import type { DiffusionSidecar, SidecarLayout } from '../encoder/sidecar.js';
+import type { DiffusionSidecar } from '../encoder/sidecar.js';
 import { sidecarLayout } from '../encoder/sidecar.js';
 import { decodeModel, encodeModel, graphOf } from '../onnx/model-proto.js';
 import { OnnxDenoiser } from '../onnx/onnx-denoiser-session.js';
 import { quantizeDenseLayers } from '../onnx/quantize-int8.js';
-import { cosineSchedule, type NoiseSchedule, scheduleFromSpec } from '../schedule/noise-schedule.js';
-import { denoiseBatches, type RawBatch } from './denoise-batches.js';
-import { type StepRunner, StepSession } from './step-session.js';
-
-async function collect(
-  runners: StepRunner[],
-  layout: SidecarLayout,
-  schedule: NoiseSchedule,
-  o: { n: number; steps: number; eta: number; batchSize: number; seed: number },
-): Promise<RawBatch[]> {
-  const out: RawBatch[] = [];
-  for await (const b of denoiseBatches(runners, layout, schedule, { ...o, rng: new Rng(o.seed) }))
-    out.push(b);
-  return out;
-}
-
-/** Fraction of equal category codes and largest numerical difference between two samplings. */
-function compare(a: RawBatch[], b: RawBatch[]): { sameCodes: number; maxDiff: number } {
-  let same = 0;
-  let cells = 0;
-  let maxDiff = 0;
-  a.forEach((x, i) => {
-    const y = b[i]!;
-    for (let k = 0; k < x.codes.length; k++) same += x.codes[k] === y.codes[k] ? 1 : 0;
-    cells += x.codes.length;
-    for (let k = 0; k < x.num.length; k++) maxDiff = Math.max(maxDiff, Math.abs(x.num[k]! - y.num[k]!));
-  });
-  return { sameCodes: same / cells, maxDiff };
-}
+import { cosineSchedule } from '../schedule/noise-schedule.js';
+import type { RawBatch } from './denoise-batches.js';
 
 const T = 100;
 const P = [0.5, 0.2, 0.2, 0.1];
@@ -71,28 +44,15 @@ describe('sampling step graph (denoiser + posterior in one onnxruntime call)', (
       { bytes: denoiserToOnnx(adult.weights), layout: adult.layout, sidecar: adult.sidecar, steps: 20 },
       { bytes: hand, layout: sidecarLayout(handSidecar), sidecar: handSidecar, steps: T },
     ];
-    for (const c of cases) {
-      const schedule = scheduleFromSpec(c.sidecar.schedule);
-      const plain = await OnnxDenoiser.open(c.bytes, c.layout, { threads: 1 });
-      const graph = await StepSession.open(
-        c.bytes,
-        c.layout,
-        { time: 'int64', label: 'int64' },
-        { threads: 1 },
-      );
+    for (const c of cases)
       for (const eta of [1, 0]) {
         const o = { n: 700, steps: c.steps, eta, batchSize: 256, seed: 3 };
-        const a = await collect([graph], c.layout, schedule, o);
-        const b = await collect([new JsStepRunner(plain, c.layout)], c.layout, schedule, o);
-        const { sameCodes, maxDiff } = compare(a, b);
+        const { sameCodes, maxDiff } = await stepGraphAgainstReference(c.bytes, c.sidecar, o);
         // float32 in the graph, float64 in JavaScript: a draw can only differ where u lands within
         // rounding of a class boundary
         expect(sameCodes, `${c.layout.width} columns, η ${eta}`).toBeGreaterThanOrEqual(0.999);
         expect(maxDiff, `${c.layout.width} columns, η ${eta}`).toBeLessThan(1e-3);
       }
-      await plain.release();
-      await graph.release();
-    }
   });
 
   it('gives the same rows with two concurrent sessions as with one', async () => {
@@ -179,8 +139,8 @@ describe('int8 sampling arithmetic', () => {
       return out;
     };
     const a = await sample('int8', 1);
-    expect(compare(a, await sample('int8', 1))).toEqual({ sameCodes: 1, maxDiff: 0 });
-    const { sameCodes, maxDiff } = compare(a, await sample('float32', 1));
+    expect(compareRaw(a, await sample('int8', 1))).toEqual({ sameCodes: 1, maxDiff: 0 });
+    const { sameCodes, maxDiff } = compareRaw(a, await sample('float32', 1));
     expect(sameCodes).toBeGreaterThan(0.9);
     expect(maxDiff).toBeGreaterThan(0);
   });
