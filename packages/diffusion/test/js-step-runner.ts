@@ -83,7 +83,7 @@ export function compareRaw(a: RawBatch[], b: RawBatch[]): { sameCodes: number; m
     cells += x.codes.length;
     for (let k = 0; k < x.num.length; k++) maxDiff = Math.max(maxDiff, Math.abs(x.num[k]! - y.num[k]!));
   });
-  return { sameCodes: same / cells, maxDiff };
+  return { sameCodes: cells > 0 ? same / cells : 1, maxDiff };
 }
 
 /** The step graph (float32) against this JavaScript reference, same seed, on one model. */

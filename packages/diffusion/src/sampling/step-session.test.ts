@@ -40,9 +40,35 @@ describe('sampling step graph (denoiser + posterior in one onnxruntime call)', (
         [P],
       ),
     });
+    // tables with one kind of column only: the graph has no Gaussian or no multinomial part
+    const numOnly = { ...handSidecar, columns: handSidecar.columns.filter((c) => c.kind === 'numerical') };
+    const catOnly = { ...handSidecar, columns: handSidecar.columns.filter((c) => c.kind === 'categorical') };
+    const ab = cosineSchedule(T).alphaBar;
     const cases = [
       { bytes: denoiserToOnnx(adult.weights), layout: adult.layout, sidecar: adult.sidecar, steps: 20 },
       { bytes: hand, layout: sidecarLayout(handSidecar), sidecar: handSidecar, steps: T },
+      {
+        bytes: handBuiltModel({
+          T,
+          ...optimalTables(
+            ab,
+            [
+              { mu: 0.5, sd: 0.8 },
+              { mu: -1, sd: 0.3 },
+            ],
+            [],
+          ),
+        }),
+        layout: sidecarLayout(numOnly),
+        sidecar: numOnly,
+        steps: 30,
+      },
+      {
+        bytes: handBuiltModel({ T, ...optimalTables(ab, [], [P]) }),
+        layout: sidecarLayout(catOnly),
+        sidecar: catOnly,
+        steps: 30,
+      },
     ];
     for (const c of cases)
       for (const eta of [1, 0]) {
