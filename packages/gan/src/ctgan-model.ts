@@ -34,7 +34,7 @@ import {
   type TrainedInfo,
   tf,
 } from '@synthkit/neural';
-import { CtganNetwork, type CtganShape, conditionTargets } from './ctgan-network.js';
+import { CtganNetwork, type CtganShape, conditionTargets, type SamplingPrecision } from './ctgan-network.js';
 import { type CtganCheckpoint, CtganOnnxTrainer } from './ctgan-onnx-trainer.js';
 import { drawStepInputs, type StepSource } from './ctgan-step-inputs.js';
 import type { CtganOptions } from './options.js';
@@ -56,6 +56,9 @@ export class CtganModel implements FittedModel {
   ) {}
 
   private session: Promise<{ session: ForwardSession; decoder: DecodeGraph } | undefined> | undefined;
+
+  /** Arithmetic of the sampling graph (an option, not part of the trained state). */
+  precision: SamplingPrecision = 'int8';
 
   /** Fits the encoder and trains; with `resumeFrom` (a resumable save) continues up to `options.epochs`. */
   static async train(
@@ -87,6 +90,7 @@ export class CtganModel implements FittedModel {
         options.resumable,
       );
     }
+    model.precision = options.precision;
     const net = model.network;
     const source: StepSource = {
       shape: net.shape,
@@ -249,7 +253,8 @@ export class CtganModel implements FittedModel {
     this.session ??= loadOrt().then(async (ort) => {
       if (!ort) return undefined;
       const decoder = new DecodeGraph(this.encoder, this.network.layout, { categorical: 'sample' });
-      return { session: await this.network.generatorSession(ort, decoder), decoder };
+      const session = await this.network.generatorSession(ort, decoder, { precision: this.precision });
+      return { session, decoder };
     });
     return this.session;
   }
@@ -302,7 +307,10 @@ export class CtganModel implements FittedModel {
     return { json, arrays };
   }
 
-  static async load(state: ModelState, options: Pick<CtganOptions, 'backend'>): Promise<CtganModel> {
+  static async load(
+    state: ModelState,
+    options: Pick<CtganOptions, 'backend'> & Partial<Pick<CtganOptions, 'precision'>>,
+  ): Promise<CtganModel> {
     const { json, trained, resumable } = readModelHeader(state, FORMAT, VERSION, 'ctgan');
     const backend = await selectBackend(options.backend);
     const shape = json.shape as unknown as CtganShape;
@@ -334,6 +342,7 @@ export class CtganModel implements FittedModel {
       loadOptimizer('discriminator', model.network.adamD, opt.discriminator!.step, state.arrays);
     }
     model.trained = trained;
+    if (options.precision) model.precision = options.precision;
     return model;
   }
 

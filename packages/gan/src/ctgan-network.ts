@@ -6,10 +6,12 @@ import {
   type DecodeGraph,
   ForwardGraph,
   type ForwardSession,
+  MICROSOFT_DOMAIN,
   type NetworkLayout,
   type OrtModule,
   type ParamSet,
   paddingMask,
+  quantizeColumns,
   RunningStats,
   spanLogSoftmax,
   type TabularEncoder,
@@ -36,6 +38,13 @@ export function conditionTargets(
 
 // A type alias (not an interface) so it is assignable to trainLoop's Record<string, number>.
 export type CtganLosses = { lossG: number; lossD: number; penalty: number; conditionLoss: number };
+
+/**
+ * Arithmetic of the generator's dense layers when sampling on onnxruntime: int8 weights with one
+ * scale per output column and activations quantised per call (onnxruntime's DynamicQuantizeMatMul;
+ * the trained float weights are the source, nothing is re-trained), or float32.
+ */
+export type SamplingPrecision = 'int8' | 'float32';
 
 export interface CtganShape {
   readonly embeddingDim: number;
@@ -116,7 +125,12 @@ export class CtganNetwork {
    * discrete columns); weights and running statistics copied in. With a DecodeGraph the session
    * also decodes (its inputs added, its output instead of the raw rows).
    */
-  async generatorSession(ort: OrtModule, decode?: DecodeGraph, threads = 0): Promise<ForwardSession> {
+  async generatorSession(
+    ort: OrtModule,
+    decode?: DecodeGraph,
+    options: { threads?: number; precision?: SamplingPrecision } = {},
+  ): Promise<ForwardSession> {
+    const { threads = 0, precision = 'int8' } = options;
     const p = this.generator.views();
     const data = (t: tf.Tensor) => t.dataSync() as Float32Array;
     const E = this.shape.embeddingDim;
@@ -155,12 +169,31 @@ export class CtganNetwork {
           for (let j = 0; j < nOut; j++) table[r * nOut + j] = at(row + r, j) + bias[j]!;
         acc = f.g.op('Gather', [f.g.floatTensor(`cond_${id}`, table, [C, nOut]), condIndex], { axis: 0 });
       } else acc = f.g.floatTensor(`bias_${id}`, Float32Array.from(bias), [nOut]);
-      for (let k = parts.length - 1; k >= 0; k--)
-        acc = f.g.op('Gemm', [
-          parts[k]!.node,
-          f.g.floatTensor(`w_${id}_${k}`, blocks[k]!, [parts[k]!.width, nOut]),
-          acc,
-        ]);
+      for (let k = parts.length - 1; k >= 0; k--) {
+        const width = parts[k]!.width;
+        if (precision === 'float32') {
+          acc = f.g.op('Gemm', [
+            parts[k]!.node,
+            f.g.floatTensor(`w_${id}_${k}`, blocks[k]!, [width, nOut]),
+            acc,
+          ]);
+          continue;
+        }
+        // int8 weights (per-column scales), activations quantised per call by onnxruntime.
+        const { q, scale } = quantizeColumns(blocks[k]!, width, nOut);
+        const product = f.g.op(
+          'DynamicQuantizeMatMul',
+          [
+            parts[k]!.node,
+            f.g.int8Tensor(`q_${id}_${k}`, q, [width, nOut]),
+            f.g.floatTensor(`s_${id}_${k}`, scale, [nOut]),
+          ],
+          {},
+          undefined,
+          MICROSOFT_DOMAIN,
+        );
+        acc = f.g.op('Add', [product, acc]);
+      }
       return acc;
     };
     let parts = [{ node: 'z', width: E }];

@@ -24,7 +24,8 @@ describe('ctgan on onnxruntime', () => {
     })) as CtganModel;
     const ort = await loadOrt();
     expect(ort).toBeDefined();
-    const session = await model.network.generatorSession(ort!);
+    const session = await model.network.generatorSession(ort!, undefined, { precision: 'float32' });
+    const int8 = await model.network.generatorSession(ort!, undefined, { precision: 'int8' });
     const rows = 100;
     const C = model.sampler.dim;
     const noise = fillNormalQuantized(new Rng(2), new Float32Array(rows * 16));
@@ -41,6 +42,12 @@ describe('ctgan on onnxruntime', () => {
     const viaTf = model.network.generate(input, rows);
     const worst = maxAbsDiff(viaOrt, viaTf);
     expect(worst).toBeLessThan(1e-3);
+    // int8 weights and activations: close to float32 (a few % of the output range), not equal.
+    const viaInt8 = await int8.run({ z: noise, c: model.sampler.indices(column, category) }, rows);
+    const range = Math.max(...viaTf.map(Math.abs));
+    const int8Error = maxAbsDiff(viaInt8, viaTf);
+    expect(int8Error).toBeGreaterThan(0);
+    expect(int8Error / range).toBeLessThan(0.05);
   });
 
   it('samples tables with only continuous or only discrete columns through the onnx graph', async () => {

@@ -31,6 +31,13 @@ export const ctganOptions = defineOptions({
   },
   gradientPenalty: { type: 'number', default: 10, min: 0, description: 'WGAN-GP weight λ' },
   tau: { type: 'number', default: 0.2, min: 0.01, description: 'Gumbel-softmax temperature' },
+  precision: {
+    type: 'enum',
+    values: ['int8', 'float32'],
+    default: 'int8',
+    description:
+      "Sampling arithmetic of the generator's dense layers on onnxruntime: int8 (weights quantised per column, faster) or float32",
+  },
 });
 
 export type CtganOptions = OptionsOf<typeof ctganOptions>;

@@ -39,13 +39,18 @@ const net = new CtganNetwork(
 );
 const decoder = new DecodeGraph(encoder, layout, { categorical: 'sample' });
 const ort = (await loadOrt())!;
-const sessions = [await net.generatorSession(ort, decoder, 1), await net.generatorSession(ort, decoder, 0)];
+const sessions = [
+  await net.generatorSession(ort, decoder, { threads: 1, precision: 'float32' }),
+  await net.generatorSession(ort, decoder, { threads: 1, precision: 'int8' }),
+  await net.generatorSession(ort, decoder, { threads: 0, precision: 'float32' }),
+  await net.generatorSession(ort, decoder, { threads: 0, precision: 'int8' }),
+];
+const names = ['1 thread, float32', '1 thread, int8', 'one per core, float32', 'one per core, int8'];
 const E = 128;
 const rows = 4096;
 const t: Record<string, number[]> = {
   'noise and conditions': [],
-  'onnx run, 1 thread': [],
-  'onnx run, one per core': [],
+  ...Object.fromEntries(names.map((n) => [`onnx run, ${n}`, []])),
   'to view': [],
   baseline: [],
 };
@@ -56,20 +61,20 @@ const cpu = () => {
     return (d.user + d.system) / 1000;
   };
 };
-// One intra-op thread and one per core alternated, so both see the same load; wall time for the runs.
-for (let r = 0; r < 20; r++) {
+// Threads and precision alternated, so every variant sees the same load; wall time for the runs.
+for (let r = 0; r < 40; r++) {
   let done = cpu();
   const z = fillNormalQuantized(rng, new Float32Array(rows * E));
   const { column, category } = sampler.sampleOriginal(rows, rng);
   const feeds = { z, c: sampler.indices(column, category), ...decoder.feeds(rows, rng) };
   t['noise and conditions']!.push(done());
   const s = performance.now();
-  const out = await sessions[r % 2]!.run(feeds, rows);
-  t[r % 2 ? 'onnx run, one per core' : 'onnx run, 1 thread']!.push(performance.now() - s);
+  const out = await sessions[r % 4]!.run(feeds, rows);
+  t[`onnx run, ${names[r % 4]}`]!.push(performance.now() - s);
   done = cpu();
   decoder.toView(out, rows);
   t['to view']!.push(done());
-  if (r % 4 === 0) t.baseline!.push(matmulBaselineMs(5));
+  if (r % 8 === 0) t.baseline!.push(matmulBaselineMs(5));
 }
 for (const [k, v] of Object.entries(t))
   console.log(k, median(v).toFixed(1), 'ms', k === 'baseline' || k.startsWith('onnx') ? '(wall)' : '(cpu)');

@@ -6,7 +6,11 @@ const { onnx } = onnxProto;
 
 /** ONNX element types this package writes (TensorProto.DataType). */
 export const ONNX_FLOAT = 1;
+export const ONNX_INT8 = 3;
 export const ONNX_INT64 = 7;
+
+/** onnxruntime's contrib-op domain (e.g. DynamicQuantizeMatMul), opset 1. */
+export const MICROSOFT_DOMAIN = 'com.microsoft';
 
 /** The opset the exported graphs declare; every op used here exists unchanged since opset 13. */
 export const OPSET = 17;
@@ -27,6 +31,7 @@ export class GraphBuilder {
   private readonly inputs: InstanceType<typeof onnx.ValueInfoProto>[] = [];
   private readonly outputs: InstanceType<typeof onnx.ValueInfoProto>[] = [];
   private counter = 0;
+  private readonly domains = new Set<string>();
 
   /** A graph input; `dims` entries that are strings are symbolic (e.g. the batch size 'N'). */
   input(name: string, elemType: number, dims: readonly (number | string)[]): string {
@@ -51,6 +56,19 @@ export class GraphBuilder {
     return name;
   }
 
+  /** An int8 constant (quantised weights). */
+  int8Tensor(name: string, data: Int8Array, dims: readonly number[]): string {
+    this.initializers.push(
+      onnx.TensorProto.create({
+        name,
+        dataType: ONNX_INT8,
+        dims: [...dims],
+        rawData: new Uint8Array(data.buffer, data.byteOffset, data.byteLength).slice(),
+      }),
+    );
+    return name;
+  }
+
   int64Tensor(name: string, data: readonly number[], dims: readonly number[]): string {
     const big = BigInt64Array.from(data, (v) => BigInt(v));
     this.initializers.push(
@@ -64,12 +82,13 @@ export class GraphBuilder {
     return name;
   }
 
-  /** Adds one node and returns the name of its (single) output. */
+  /** Adds one node (of `domain`, default ONNX's own) and returns the name of its (single) output. */
   op(
     opType: string,
     inputs: readonly string[],
     attrs: Readonly<Record<string, Attr>> = {},
     outName?: string,
+    domain = '',
   ): string {
     const output = outName ?? `${opType.toLowerCase()}_${this.counter++}`;
     const { AttributeType } = onnx.AttributeProto;
@@ -80,8 +99,16 @@ export class GraphBuilder {
           ? onnx.AttributeProto.create({ name, type: AttributeType.FLOAT, f: v.float })
           : onnx.AttributeProto.create({ name, type: AttributeType.INTS, ints: [...v] }),
     );
+    if (domain) this.domains.add(domain);
     this.nodes.push(
-      onnx.NodeProto.create({ opType, input: [...inputs], output: [output], name: output, attribute }),
+      onnx.NodeProto.create({
+        opType,
+        input: [...inputs],
+        output: [output],
+        name: output,
+        attribute,
+        domain,
+      }),
     );
     return output;
   }
@@ -117,7 +144,10 @@ export class GraphBuilder {
     const model = onnx.ModelProto.create({
       irVersion: 8,
       producerName: producer,
-      opsetImport: [onnx.OperatorSetIdProto.create({ domain: '', version: OPSET })],
+      opsetImport: [
+        onnx.OperatorSetIdProto.create({ domain: '', version: OPSET }),
+        ...[...this.domains].map((domain) => onnx.OperatorSetIdProto.create({ domain, version: 1 })),
+      ],
       graph,
     });
     return onnx.ModelProto.encode(model).finish();
