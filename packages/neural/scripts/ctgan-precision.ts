@@ -13,14 +13,16 @@ import { median } from './baseline.js';
 const epochs = Number(process.argv[2] ?? 30);
 const { table, formats } = await parseCsv(readFileSync(new URL('../../../data/adult.csv', import.meta.url)));
 const metadata = detectMetadata(table, { formats });
-const train = table.take(new Rng(0).permutation(table.nRows).subarray(0, table.nRows - Math.floor(table.nRows * 0.2)));
+const train = table.take(
+  new Rng(0).permutation(table.nRows).subarray(0, table.nRows - Math.floor(table.nRows * 0.2)),
+);
 const trained = new Synthesizer({ generator: ctgan({ epochs }), metadata, options: { epochs } });
 await trained.fit(train, { seed: 1 });
 const bytes = trained.save();
 const load = async (precision: 'int8' | 'float32') => {
   const synth = await Synthesizer.load(bytes, { plugins: plugins() });
   // The sampling precision is not part of the trained state; set it before the first sample.
-  ((synth as unknown as { fitted: { model: CtganModel } }).fitted.model).precision = precision;
+  (synth as unknown as { fitted: { model: CtganModel } }).fitted.model.precision = precision;
   return synth;
 };
 const variants = { int8: await load('int8'), float32: await load('float32') };

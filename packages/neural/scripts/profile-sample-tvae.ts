@@ -4,7 +4,6 @@
  * the decoder's uniforms and value noise, and building the view in JS.
  *   npx tsx --conditions=@synthkit/source packages/neural/scripts/profile-sample-tvae.ts
  */
-import { Rng } from '@synthkit/core';
 import { DecodeGraph, fillNormalQuantized, loadOrt, selectBackend } from '@synthkit/neural';
 import { adultTvae } from './adult-tvae.js';
 import { matmulBaselineMs, median } from './baseline.js';
