@@ -153,6 +153,16 @@ describe('int8 sampling arithmetic', () => {
     await i.release();
   });
 
+  it('runs on onnxruntime-web as well (its WebAssembly build has the com.microsoft ops)', async () => {
+    const adult = await randomAdultDenoiser([32]);
+    const m = await OnnxTabularModel.load(denoiserToOnnx(adult.weights), adult.sidecar, { device: 'web' });
+    expect(m.runtime).toMatch(/^onnxruntime-web .*int8$/);
+    let rows = 0;
+    for await (const b of m.sampleRaw(300, { seed: 1, steps: 3 })) rows += b.rows;
+    expect(rows).toBe(300);
+    await m.release();
+  });
+
   it('samples a real model with precision int8, seeded, close to float32', async () => {
     const adult = await randomAdultDenoiser([128, 128], 7);
     const bytes = denoiserToOnnx(adult.weights);
