@@ -119,7 +119,7 @@ describe('ddpm generator', () => {
     expect(column(await collect(loaded as never, 2000, 5), 'x', 'continuous')).toEqual(x);
 
     // on this trained model the step graph draws what the JavaScript posterior draws, noise for noise
-    const { sidecar } = state.json as { sidecar: DiffusionSidecar };
+    const { sidecar } = state.json as unknown as { sidecar: DiffusionSidecar };
     for (const eta of [1, 0]) {
       const o = { n: 1000, steps: 100, eta, batchSize: 500, seed: 9 };
       const { sameCodes, maxDiff } = await stepGraphAgainstReference(
