@@ -30,7 +30,7 @@ export function graphOf(model: ModelProto): GraphProto {
 
 export const TENSOR_FLOAT = 1;
 export const TENSOR_INT8 = 3;
-export const MICROSOFT_DOMAIN = 'com.microsoft';
+export { MICROSOFT_DOMAIN } from '@synthkit/neural';
 
 export function decodeModel(bytes: Uint8Array): ModelProto {
   return onnx.ModelProto.decode(bytes);

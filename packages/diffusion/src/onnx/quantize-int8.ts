@@ -1,3 +1,4 @@
+import { quantizeColumns } from '@synthkit/neural';
 import {
   decodeModel,
   encodeModel,
@@ -15,18 +16,11 @@ import {
 } from './model-proto.js';
 
 /**
- * Largest int8 weight. MLAS's u8·s8 kernel on AVX2 without VNNI adds pairs of u8·s8 products in
- * int16 (vpmaddubsw), which saturates for 255·127·2; 7-bit weights (onnxruntime's `reduce_range`)
- * keep every pair sum in range.
- */
-const WEIGHT_MAX = 63;
-
-/**
  * Rewrites every dense layer on the data path (MatMul, or Gemm without transposes or scaling,
  * whose weight is a 2-D float initializer and whose input depends on `dataInput`) as onnxruntime's
  * DynamicQuantizeMatMul (`com.microsoft`): the activations are quantised to uint8 per call, the
- * weights once here to int8 with one symmetric scale per output column (Jacob et al., 2018,
- * "Quantization and Training of Neural Networks for Efficient Integer-Arithmetic-Only Inference").
+ * weights once here to int8 with one symmetric scale per output column (@synthkit/neural's
+ * quantizeColumns: 7-bit, so MLAS's AVX2 kernel cannot saturate).
  * Layers that only see other inputs (the time-embedding MLP, run once per distinct t) stay float.
  * Only the arithmetic changes: the trained float weights are the source, nothing is re-trained.
  */
@@ -74,22 +68,6 @@ export function quantizeDenseLayers(bytes: Uint8Array, dataInput: string): Uint8
   ];
   importDomain(model as ModelProto, MICROSOFT_DOMAIN, 1);
   return encodeModel(model);
-}
-
-/** Per output column j: scale_j = max_i |w_ij| / WEIGHT_MAX, q_ij = round(w_ij / scale_j). */
-export function quantizeColumns(
-  w: Float32Array,
-  rows: number,
-  cols: number,
-): { q: Int8Array; scale: Float32Array } {
-  const scale = new Float32Array(cols);
-  for (let i = 0; i < rows; i++)
-    for (let j = 0; j < cols; j++) scale[j] = Math.max(scale[j]!, Math.abs(w[i * cols + j]!));
-  for (let j = 0; j < cols; j++) scale[j] = scale[j]! > 0 ? scale[j]! / WEIGHT_MAX : 1;
-  const q = new Int8Array(rows * cols);
-  for (let i = 0; i < rows; i++)
-    for (let j = 0; j < cols; j++) q[i * cols + j] = Math.round(w[i * cols + j]! / scale[j]!);
-  return { q, scale };
 }
 
 function plainGemm(n: NodeProto): boolean {
