@@ -101,7 +101,7 @@ export const ddpmOptions = defineOptions({
     default: 0,
     min: 0,
     max: 64,
-    description: 'onnxruntime sessions sampling batches at once; 0 = one per core (at most 4)',
+    description: 'onnxruntime sessions taking turns on the batches; 0 = one (the fastest on a quiet machine)',
   },
   precision: {
     type: 'enum',

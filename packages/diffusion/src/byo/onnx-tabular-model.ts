@@ -22,9 +22,10 @@ export interface OnnxLoadOptions {
   /** onnxruntime intra-op threads per session; default (and 0): the cores split over `sessions`. */
   readonly threads?: number;
   /**
-   * Sessions that sample consecutive batches at the same time (the same rows as one session);
-   * default (and 0): one per core, at most 4 — on 2 cores, two sessions of one thread each beat one
-   * session of two threads (the JavaScript between one session's steps overlaps the other's).
+   * Sessions that take turns on consecutive batches (the same rows as one session); default (and
+   * 0): one. onnxruntime-node runs a session on the JavaScript thread, so sessions do not compute at
+   * the same time: on a quiet 2-core machine one session of two threads took 153 ms a step against
+   * 215 ms for two sessions of one thread (`scripts/sample-speed.ts`, alternating in one process).
    */
   readonly sessions?: number;
   /**
@@ -84,7 +85,7 @@ export class OnnxTabularModel {
     const bytes = typeof model === 'string' ? await readBytes(model) : model;
     const layout = sidecarLayout(spec);
     const source = typeof model === 'string' ? model : 'ONNX model';
-    const sessions = options.sessions || Math.min(defaultThreads(), 4);
+    const sessions = options.sessions || 1;
     if (!Number.isInteger(sessions) || sessions < 1)
       throw new SynthkitError('BAD_OPTION', `sessions must be a positive integer, got ${sessions}`);
     const precision = options.precision ?? 'int8';
