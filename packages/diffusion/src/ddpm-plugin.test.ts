@@ -149,6 +149,9 @@ describe('ddpm generator', () => {
     expect(steps.message).toMatch(/T = 100/);
     const empty = await fails(plugin.fit({ nRows: 0, columns: view.columns }, options, ctx));
     expect(empty.code).toBe('NO_ROWS');
+    // One row could only be copied: refused, as ctgan and tvae refuse it.
+    const one = await fails(plugin.fit(toyView(1, 3), options, ctx));
+    expect(one.code).toBe('NO_ROWS');
     const numericTarget = await fails(plugin.fit(view, parseOptions(plugin.options, { target: 'x' }), ctx));
     expect(numericTarget.code).toBe('BAD_OPTION');
     const unknownTarget = await fails(

@@ -11,7 +11,7 @@ import {
   type ViewColumn,
   type ViewTable,
 } from '@synthkit/core';
-import { BACKEND_NAMES } from '@synthkit/neural';
+import { BACKEND_NAMES, requireTrainingRows } from '@synthkit/neural';
 import { OnnxTabularModel, PRECISIONS } from './byo/onnx-tabular-model.js';
 import type { DenoiserArchitecture } from './denoiser/architecture.js';
 import { denoiserToOnnx } from './denoiser/onnx-denoiser.js';
@@ -273,10 +273,7 @@ class DdpmModel implements FittedModel {
 }
 
 function checkFitInput(view: ViewTable, options: DdpmOptions): number {
-  if (view.nRows === 0)
-    throw new SynthkitError('NO_ROWS', 'ddpm cannot learn from a table with no rows', {
-      hint: 'Give it a table with data rows',
-    });
+  requireTrainingRows(view, 'ddpm');
   if (view.columns.length === 0)
     throw new SynthkitError('EMPTY_INPUT', 'ddpm needs at least one column to learn', {
       hint: 'Check the metadata: every column may be an id or PII',

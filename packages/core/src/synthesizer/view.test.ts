@@ -146,3 +146,34 @@ describe('view', () => {
     );
   });
 });
+
+describe('a column with no values at all', () => {
+  it('comes back entirely missing whatever the generator makes of its indicator', () => {
+    const n = 20;
+    const table = new Table([
+      ['empty', { type: 'number', values: new Float64Array(n).fill(Number.NaN) }],
+      ['x', { type: 'number', values: Float64Array.from({ length: n }, (_, i) => i) }],
+    ]);
+    const metadata: Metadata = {
+      version: 1,
+      columns: {
+        empty: { sdtype: 'numerical', representation: 'float' },
+        x: { sdtype: 'numerical', representation: 'float' },
+      },
+    };
+    const plan = fitViewPlan(table, metadata);
+    const view = toView(plan, table);
+    // A generator that learned the constant indicator imperfectly: every row "present", value 3.
+    const generated = {
+      nRows: n,
+      columns: view.columns.map((c) =>
+        c.kind === 'discrete'
+          ? { ...c, codes: new Int32Array(n) }
+          : { ...c, values: new Float64Array(n).fill(3) },
+      ),
+    };
+    const out = fromView(plan, generated);
+    expect([...(out.column('empty') as { values: Float64Array }).values].every(Number.isNaN)).toBe(true);
+    expect((out.column('x') as { values: Float64Array }).values[0]).toBe(3);
+  });
+});

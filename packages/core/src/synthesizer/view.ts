@@ -29,6 +29,11 @@ export type ContinuousPlan = {
   readonly unit: number;
   /** Clamp range, null when bounds are not enforced. */
   readonly bounds: { readonly min: number; readonly max: number } | null;
+  /**
+   * True when the training column had no value at all: every generated value is then missing,
+   * whatever the generator makes of its (constant) indicator. Absent in older artifacts.
+   */
+  readonly empty?: boolean;
 };
 
 export type DiscretePlan = {
@@ -84,15 +89,25 @@ function continuousPlan(name: string, meta: ColumnMetadata, col: Column): Contin
   const observed = boundsClamp.fit(values);
   const hasMissing = values.some(Number.isNaN);
   const fill = hasMissing ? missingIndicator.fit(values).fill : null;
+  const empty = values.length > 0 && values.every(Number.isNaN) ? { empty: true } : {};
   if (col.type === 'datetime') {
     const unit = datetimeNumber.fit(values).unit;
-    return { kind: 'continuous', name, physical: 'datetime', fill, decimals: null, unit, bounds: observed };
+    return {
+      kind: 'continuous',
+      name,
+      physical: 'datetime',
+      fill,
+      decimals: null,
+      unit,
+      bounds: observed,
+      ...empty,
+    };
   }
   const num = meta.sdtype === 'numerical' ? meta : undefined;
   const decimals = num?.representation === 'integer' ? 0 : (num?.decimals ?? rounding.fit(values).decimals);
   const bounds =
     num?.enforceBounds === false ? null : { min: num?.min ?? observed.min, max: num?.max ?? observed.max };
-  return { kind: 'continuous', name, physical: 'number', fill, decimals, unit: 1, bounds };
+  return { kind: 'continuous', name, physical: 'number', fill, decimals, unit: 1, bounds, ...empty };
 }
 
 function tableColumn(table: Table, name: string): Column {
@@ -228,7 +243,8 @@ function finishContinuous(
       const v = src[i]!;
       values[i] = v < lo ? lo : v > hi ? hi : v;
     }
-  if (missing !== undefined)
+  if (p.empty) values.fill(Number.NaN);
+  else if (missing !== undefined)
     for (let i = 0; i < values.length; i++) if (missing[i] === 1) values[i] = Number.NaN;
   return values;
 }
