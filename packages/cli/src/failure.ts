@@ -35,7 +35,13 @@ export function classify(e: unknown, command: string | undefined): { exitCode: n
   if (e instanceof CommanderError) {
     if (e.exitCode === 0 || e.code === 'commander.help' || e.code === 'commander.helpDisplayed')
       return { exitCode: e.exitCode };
-    return usage(e.message.replace(/^error: /, '').replace(/\s*\n\s*/g, ' '), undefined, command);
+    const message = e.message.replace(/^error: /, '').replace(/\s*\n\s*/g, ' ');
+    // `--iterations 10`: most likely a generator option, which goes through -O.
+    const option = e.code === 'commander.unknownOption' ? /'--([\w-]+)'/.exec(message)?.[1] : undefined;
+    const hint = option
+      ? `Generator options go through -O: -O ${option}=<value> (synthkit inspect --generator <name> lists them); see synthkit ${command ? `${command} ` : ''}--help for the flags`
+      : undefined;
+    return usage(message, hint, command);
   }
   if (e instanceof UsageError) return usage(e.message, e.hint, command);
   // `synthkit generate … --out - | head -1`: the reader has all it wanted.

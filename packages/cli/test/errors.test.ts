@@ -13,7 +13,7 @@ describe('errors are one [CODE] line, usage mistakes included', () => {
     const unknown = synthkit(['generate', DATA('adult.csv'), '--bogus']);
     expect(unknown.code).toBe(2);
     expect(oneLine(unknown.stderr)).toEqual([
-      "synthkit: [USAGE] unknown option '--bogus'. See synthkit generate --help",
+      "synthkit: [USAGE] unknown option '--bogus'. Generator options go through -O: -O bogus=<value> (synthkit inspect --generator <name> lists them); see synthkit generate --help for the flags",
     ]);
     const missing = synthkit(['fit']);
     expect(missing.code).toBe(2);

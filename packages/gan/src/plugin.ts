@@ -5,7 +5,7 @@ import { ctganOptions } from './options.js';
 const generator = neuralGenerator({
   name: 'ctgan',
   description:
-    'CTGAN: conditional Wasserstein GAN with mode-specific normalisation (Xu et al., 2019), on TensorFlow.js',
+    'CTGAN: conditional Wasserstein GAN with mode-specific normalisation (Xu et al., 2019), trained on onnxruntime-node or TensorFlow.js',
   options: ctganOptions,
   conditions: 'discrete',
   train: (view, options, ctx, resumeFrom) => CtganModel.train(view, options, ctx, resumeFrom),

@@ -82,14 +82,21 @@ export function withGeneratorFlags(cmd: Command): Command {
       collect,
     )
     .option('--epochs <n>', 'training epochs (neural generators)', positiveInt('epochs'))
-    .option('--backend <name>', 'compute backend (neural generators): tensorflow, wasm, cpu')
+    .option(
+      '--backend <name>',
+      'TensorFlow.js backend (neural generators): auto, tensorflow, tensorflow-gpu, wasm, cpu',
+    )
     .option('--steps <n>', 'sampling steps (diffusion)', positiveInt('steps'))
     .option('-m, --metadata <file>', 'metadata JSON (from `synthkit detect`, edited); detected when absent');
 }
 
 export function withSampleFlags(cmd: Command): Command {
   return cmd
-    .option('-n, --rows <n>', 'rows to generate (default: as many as the input)', positiveInt('rows', 1))
+    .option(
+      '-n, --rows <n>',
+      'rows to generate (default: as many as the input, or the training rows of a model; 1000 for a bare ONNX model)',
+      positiveInt('rows', 1),
+    )
     .option(
       '-o, --out <file>',
       "output file (.csv, or .tsv for tab-separated); '-' writes CSV to stdout (no manifest)",

@@ -57,7 +57,9 @@ export function parseOptions<S extends OptionsSchema>(
 
 function coerce(spec: OptionSpec, raw: unknown, what: string): unknown {
   const bad = (expect: string): never => {
-    throw new SynthkitError('BAD_OPTION', `${what} must be ${expect}, got ${JSON.stringify(raw)}`);
+    throw new SynthkitError('BAD_OPTION', `${what} must be ${expect}, got ${JSON.stringify(raw)}`, {
+      hint: `Give ${expect} (${spec.description}); the default is ${JSON.stringify(spec.default)}`,
+    });
   };
   switch (spec.type) {
     case 'integer':

@@ -87,7 +87,9 @@ export class OnnxTabularModel {
     const source = typeof model === 'string' ? model : 'ONNX model';
     const sessions = options.sessions || 1;
     if (!Number.isInteger(sessions) || sessions < 1)
-      throw new SynthkitError('BAD_OPTION', `sessions must be a positive integer, got ${sessions}`);
+      throw new SynthkitError('BAD_OPTION', `sessions must be a whole number of sessions, got ${sessions}`, {
+        hint: 'Leave it out (or 0) for one session, the fastest here; or give 2, 3, …',
+      });
     const precision = options.precision ?? 'int8';
     if (!PRECISIONS.includes(precision))
       throw new SynthkitError('BAD_OPTION', `Unknown precision "${precision}"`, {
@@ -126,18 +128,25 @@ export class OnnxTabularModel {
         'BAD_OPTION',
         `steps must be an integer from 1 to ${T} (the model's T), got ${steps}`,
         {
-          hint: `Use --steps from 1 to ${T} (100 is a good start); more steps than the model was trained with do not exist`,
+          hint: `Use --steps from 1 to ${T}${T > 100 ? ' (100 is a good start)' : ''}; more steps than the model was trained with do not exist`,
         },
       );
     const eta = o.eta ?? 1;
-    if (!(eta >= 0 && eta <= 1)) throw new SynthkitError('BAD_OPTION', `eta must be in [0, 1], got ${eta}`);
+    if (!(eta >= 0 && eta <= 1))
+      throw new SynthkitError('BAD_OPTION', `eta must be in [0, 1], got ${eta}`, {
+        hint: 'eta = 1 is the DDPM posterior (the default), 0 deterministic DDIM steps',
+      });
     const batchSize = o.batchSize ?? 4096;
     if (!Number.isInteger(batchSize) || batchSize < 1)
-      throw new SynthkitError('BAD_OPTION', `batchSize must be a positive integer, got ${batchSize}`);
+      throw new SynthkitError('BAD_OPTION', `batchSize must be a positive integer, got ${batchSize}`, {
+        hint: 'Rows per onnxruntime call; 4096 (the default) was the fastest here',
+      });
     if (o.label === undefined) return { steps, eta, batchSize };
     const cond = this.layout.condition;
     if (!cond)
-      throw new SynthkitError('BAD_OPTION', 'label was given but this model is not class-conditional');
+      throw new SynthkitError('BAD_OPTION', 'label was given but this model is not class-conditional', {
+        hint: 'Leave label out, or train with a target column (ddpm option target) to condition on it',
+      });
     const label = cond.column.categories.indexOf(o.label);
     if (label < 0)
       throw new SynthkitError('BAD_CONDITION', `"${o.label}" is not a category of "${cond.column.name}"`, {

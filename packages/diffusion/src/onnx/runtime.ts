@@ -47,7 +47,7 @@ export async function openSession(
           'BACKEND_UNAVAILABLE',
           'The CUDA execution provider of onnxruntime-node is not installed',
           {
-            hint: 'Install onnxruntime-node with its postinstall enabled on a machine with CUDA 12 (it downloads the CUDA provider), or use --device cpu',
+            hint: 'Install onnxruntime-node with its postinstall enabled on a machine with CUDA 12 (it downloads the CUDA provider), or use -O device=cpu (API: device "cpu")',
           },
         );
       const cuda = device === 'cuda' || (device === 'auto' && installed);
@@ -74,7 +74,7 @@ export async function openSession(
         'BACKEND_UNAVAILABLE',
         `onnxruntime-node could not load its native addon here`,
         {
-          hint: 'Reinstall onnxruntime-node for this platform, or use --device web (onnxruntime-web, slower)',
+          hint: 'Reinstall onnxruntime-node for this platform, or use -O device=web (API: device "web"; onnxruntime-web, slower)',
         },
       );
   }
@@ -110,7 +110,7 @@ async function create(
         'BACKEND_UNAVAILABLE',
         `The CUDA execution provider is not available: ${message}`,
         {
-          hint: 'Install the CUDA build of onnxruntime-node (npm install onnxruntime-node with its postinstall enabled, on a machine with CUDA 12), or use --device cpu',
+          hint: 'Install the CUDA build of onnxruntime-node (npm install onnxruntime-node with its postinstall enabled, on a machine with CUDA 12), or use -O device=cpu (API: device "cpu")',
           cause,
         },
       );
