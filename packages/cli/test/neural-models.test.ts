@@ -34,6 +34,68 @@ describe('neural model files through the CLI', () => {
     expect(JSON.parse(about.stdout).generator.name).toBe('tvae');
   }, 120_000);
 
+  it('exports a fitted ddpm model as ONNX + sidecar that `sample model.onnx` serves; refuses other generators', () => {
+    const dir = tempDir();
+    const data = smallAdult(dir);
+    const model = join(dir, 'ddpm.synthkit');
+    const fit = synthkit([
+      'fit',
+      data,
+      '-g',
+      'ddpm',
+      '-O',
+      'iterations=10',
+      '--steps',
+      '5',
+      '--out',
+      model,
+      '-q',
+    ]);
+    expect(fit.code).toBe(0);
+    const onnx = join(dir, 'denoiser.onnx');
+    const encoder = join(dir, 'encoder.json');
+    const exported = synthkit(['export', model, '--onnx', onnx, '--encoder', encoder, '-q']);
+    expect(exported.stderr).toBe('');
+    expect(exported.code).toBe(0);
+    expect(JSON.parse(readFileSync(encoder, 'utf8')).columns.length).toBeGreaterThan(0);
+    const rows = (seed: string) => {
+      const out = join(dir, `rows-${seed}.csv`);
+      const r = synthkit([
+        'sample',
+        onnx,
+        '--encoder',
+        encoder,
+        '--rows',
+        '30',
+        '--steps',
+        '5',
+        '--seed',
+        seed,
+        '--out',
+        out,
+        '-q',
+      ]);
+      expect(r.code).toBe(0);
+      return readFileSync(out, 'utf8');
+    };
+    const first = rows('4');
+    expect(first.trimEnd().split('\n')).toHaveLength(31);
+    expect(rows('4')).toBe(first);
+
+    const copula = join(dir, 'copula.synthkit');
+    expect(synthkit(['fit', data, '--out', copula, '-q']).code).toBe(0);
+    const refused = synthkit([
+      'export',
+      copula,
+      '--onnx',
+      join(dir, 'c.onnx'),
+      '--encoder',
+      join(dir, 'c.json'),
+    ]);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/\[UNSUPPORTED\] .*copula generator, which has no ONNX export/);
+  }, 120_000);
+
   it('registers a generator package named with --plugin', () => {
     const r = synthkit(['inspect', '--plugin', '@synthkit/gan', '--generator', 'ctgan', '--json', '-']);
     expect(r.code).toBe(0);

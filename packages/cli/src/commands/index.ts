@@ -1,6 +1,7 @@
 import { auditCommand } from './audit.js';
 import { detectCommand } from './detect.js';
 import { evaluateCommand } from './evaluate.js';
+import { exportCommand } from './export.js';
 import { fitCommand } from './fit.js';
 import { generateCommand } from './generate.js';
 import { inspectCommand } from './inspect.js';
@@ -13,6 +14,7 @@ export const commands: CliCommand[] = [
   generateCommand,
   fitCommand,
   sampleCommand,
+  exportCommand,
   detectCommand,
   evaluateCommand,
   inspectCommand,

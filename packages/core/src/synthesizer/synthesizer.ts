@@ -6,7 +6,7 @@ import { checkMetadataAgainstTable } from '../metadata/check-table.js';
 import { detectMetadata } from '../metadata/detect.js';
 import type { ConstraintSpec, Metadata } from '../metadata/types.js';
 import { parseOptions } from '../plugin/options.js';
-import type { GeneratorPlugin, ProgressEvent } from '../plugin/types.js';
+import type { FittedModel, GeneratorPlugin, ProgressEvent } from '../plugin/types.js';
 import { Rng } from '../rng/rng.js';
 import { Table } from '../table/table.js';
 import { throwIfAborted, untilAborted } from './abort.js';
@@ -116,6 +116,14 @@ export class Synthesizer {
   /** What the last `fit` noticed about its input that a user should know (e.g. too few rows to learn from). */
   get fitWarnings(): readonly string[] {
     return this.lastFitWarnings;
+  }
+
+  /**
+   * The generator's fitted model, for generator-specific extras beyond sampling (e.g. the ddpm
+   * model's `exportOnnx()`); undefined before fit or load.
+   */
+  get fittedModel(): FittedModel | undefined {
+    return this.fitted?.model;
   }
 
   /** Seed, row count and input fingerprint of the fit (for lineage). */
