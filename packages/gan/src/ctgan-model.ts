@@ -22,6 +22,7 @@ import {
   NetworkLayout,
   readModelHeader,
   requireFloat32,
+  requireMoreEpochs,
   requireResumable,
   requireTrainingRows,
   runTraining,
@@ -79,6 +80,7 @@ export class CtganModel implements FittedModel {
     if (resumeFrom) {
       model = await CtganModel.load(resumeFrom, options);
       requireResumable(model.resumable, 'ctgan');
+      requireMoreEpochs(model.trained.epochs, options.epochs, 'ctgan');
     } else {
       const encoder = TabularEncoder.fit(view, { maxModes: options.maxModes });
       model = CtganModel.create(

@@ -90,6 +90,18 @@ describe('ctgan', () => {
       { rng: new Rng(1), progress: () => {} },
     );
     sameArrays(resumed.save(), straight.model.save());
+    // epochs is the total to reach: asking a 3-epoch model for 3 (or fewer) would train nothing.
+    await expect(
+      resumeCtgan(
+        straight.model.save(),
+        view,
+        { ...small, epochs: 3, resumable: true },
+        {
+          rng: new Rng(1),
+          progress: () => {},
+        },
+      ),
+    ).rejects.toMatchObject({ code: 'BAD_OPTION' });
     await expect(
       resumeCtgan((await fit()).model.save(), view, small, { rng: new Rng(1), progress: () => {} }),
     ).rejects.toMatchObject({

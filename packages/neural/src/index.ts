@@ -18,7 +18,14 @@ export {
 export { NetworkLayout, type SpanBucket } from './layout/network-layout.js';
 export { DecodeGraph, type DecodeGraphOptions } from './onnx/decode-graph.js';
 export { ForwardGraph, ForwardSession } from './onnx/forward-graph.js';
-export { GraphBuilder, MICROSOFT_DOMAIN, ONNX_FLOAT, ONNX_INT8, ONNX_INT64, OPSET } from './onnx/graph-builder.js';
+export {
+  GraphBuilder,
+  MICROSOFT_DOMAIN,
+  ONNX_FLOAT,
+  ONNX_INT8,
+  ONNX_INT64,
+  OPSET,
+} from './onnx/graph-builder.js';
 export { createSession, loadOrt, type OrtModule } from './onnx/ort-runtime.js';
 export { INT8_WEIGHT_MAX, quantizeColumns } from './onnx/quantize.js';
 export { ENGINE_NAMES, type EngineInfo, type EngineName, selectEngine } from './onnx/train-engine.js';
@@ -42,6 +49,7 @@ export { concatViews, conditionFilter, takeRows } from './sampling/view-rows.js'
 export {
   modelHeader,
   readModelHeader,
+  requireMoreEpochs,
   requireResumable,
   requireTrainingRows,
   type TrainedInfo,

@@ -18,6 +18,7 @@ import {
   modelHeader,
   NetworkLayout,
   readModelHeader,
+  requireMoreEpochs,
   requireResumable,
   requireTrainingRows,
   runTraining,
@@ -78,6 +79,7 @@ export class TvaeModel implements FittedModel {
     if (resumeFrom) {
       model = await TvaeModel.load(resumeFrom, options);
       requireResumable(model.resumable, 'tvae');
+      requireMoreEpochs(model.trained.epochs, options.epochs, 'tvae');
     } else {
       const encoder = TabularEncoder.fit(view, { maxModes: options.maxModes });
       model = TvaeModel.create(encoder, options, ctx.rng, engine.description, options.resumable);

@@ -73,3 +73,15 @@ export function requireResumable(resumable: boolean, generator: string): void {
       hint: 'Train with the option resumable=true to be able to resume',
     });
 }
+
+/** BAD_OPTION when resuming would train nothing: `epochs` is the total, and that many are done. */
+export function requireMoreEpochs(done: number, requested: number, generator: string): void {
+  if (requested > done) return;
+  throw new SynthkitError(
+    'BAD_OPTION',
+    `This ${generator} model has already trained ${done} epochs; resuming to epochs ${requested} would train none`,
+    {
+      hint: `epochs is the total to reach: give more than ${done} (e.g. ${done + Math.max(1, Math.round(done / 2))})`,
+    },
+  );
+}
