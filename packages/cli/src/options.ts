@@ -1,5 +1,6 @@
 import { SynthkitError } from '@synthkit/core';
 import { type Command, InvalidArgumentError } from 'commander';
+import { UsageError } from './failure.js';
 
 export type ConditionValue = string | { min: number; max: number };
 
@@ -41,7 +42,16 @@ export function generatorOptions(
       throw new SynthkitError('BAD_OPTION', `Cannot read option "${p}"`, { hint: 'Write -O name=value' });
     out[p.slice(0, eq).trim()] = p.slice(eq + 1).trim();
   }
-  for (const [k, v] of Object.entries(shortcuts)) if (v !== undefined) out[k] = String(v);
+  for (const [k, v] of Object.entries(shortcuts)) {
+    if (v === undefined) continue;
+    // `--epochs 1 -O epochs=3`: two values for one option, neither silently winning.
+    if (out[k] !== undefined && out[k] !== String(v))
+      throw new UsageError(
+        `--${k} ${v} and -O ${k}=${out[k]} both set ${k}`,
+        `Give ${k} once: --${k} or -O ${k}=…`,
+      );
+    out[k] = String(v);
+  }
   return out;
 }
 

@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { generatorOptions } from '../src/options.js';
 import { BIN, DATA, synthkit, tempDir } from './run-cli.js';
 
 /** The first 300 rows of adult.csv in a fresh folder. */
@@ -124,5 +125,18 @@ describe('signals', () => {
       expect(readdirSync(dir).sort()).toEqual(['d.csv', 'm.synthkit']);
       expect(stderr).toContain('interrupted');
     }
+  });
+});
+
+describe('generator options from -O and the shortcut flags', () => {
+  it('merges them, and refuses one option given two different values', () => {
+    expect(generatorOptions(['engine=onnx', 'epochs=3'], { epochs: 3, steps: undefined })).toEqual({
+      engine: 'onnx',
+      epochs: '3',
+    });
+    expect(() => generatorOptions(['epochs=3'], { epochs: 1 })).toThrow(/--epochs 1 and -O epochs=3/);
+    const r = synthkit(['generate', DATA('adult.csv'), '--epochs', '1', '-O', 'epochs=3', '-g', 'tvae']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^synthkit: \[USAGE\] --epochs 1 and -O epochs=3 both set epochs/);
   });
 });
