@@ -2,6 +2,7 @@ import type { Metadata } from '@synthkit/core';
 import { csvByteChunks, SynthkitError } from '@synthkit/core';
 import { writeCsvFile, writeFileAtomic } from '@synthkit/core/node';
 import type { CliEnv } from './env.js';
+import { generatorOptions } from './options.js';
 import {
   dialectFor,
   ensureParentDir,
@@ -16,6 +17,30 @@ import { count } from './summary.js';
 interface OnnxFlags extends SampleFlags {
   encoder?: string;
   steps?: number;
+  option?: string[];
+}
+
+/** `-O` keys for a bare ONNX model: how to run it (load) and how to sample (per call). */
+const LOAD_KEYS = { device: 'string', threads: 'number', sessions: 'number', precision: 'string' } as const;
+const SAMPLE_KEYS = { eta: 'number', batchSize: 'number', label: 'string' } as const;
+
+function onnxOptions(pairs: readonly string[] = []) {
+  const load: Record<string, string | number> = {};
+  const sample: Record<string, string | number> = {};
+  for (const [key, raw] of Object.entries(generatorOptions(pairs))) {
+    const kind = LOAD_KEYS[key as keyof typeof LOAD_KEYS] ?? SAMPLE_KEYS[key as keyof typeof SAMPLE_KEYS];
+    if (!kind)
+      throw new SynthkitError('BAD_OPTION', `An ONNX model has no sampling option "${key}"`, {
+        hint: `Options for .onnx models: ${[...Object.keys(LOAD_KEYS), ...Object.keys(SAMPLE_KEYS)].join(', ')} (see @synthkit/diffusion README)`,
+      });
+    const value = kind === 'number' ? Number(raw) : raw;
+    if (kind === 'number' && (raw === '' || !Number.isFinite(value)))
+      throw new SynthkitError('BAD_OPTION', `-O ${key} must be a number, got "${raw}"`, {
+        hint: `For example -O ${key}=${key === 'eta' ? '1' : '2'}`,
+      });
+    (key in LOAD_KEYS ? load : sample)[key] = value;
+  }
+  return { load, sample };
 }
 
 /**
@@ -35,23 +60,21 @@ export async function sampleOnnxFile(env: CliEnv, model: string, flags: OnnxFlag
         hint: 'Fit a model with `synthkit fit --generator ddpm` to sample with conditions',
       },
     );
+  const options = onnxOptions(flags.option);
   const { OnnxTabularModel } = await import('@synthkit/diffusion');
   const rows = flags.rows ?? 1000;
   const side = await sideFiles(flags.out, undefined, false);
-  const onnx = await OnnxTabularModel.load(model, flags.encoder);
+  const onnx = await OnnxTabularModel.load(model, flags.encoder, options.load);
   const progress = env.progress();
   const started = Date.now();
   try {
-    onnx.resolve(rows, { seed: flags.seed, ...(flags.steps ? { steps: flags.steps } : {}) });
+    const sampling = { ...options.sample, seed: flags.seed, ...(flags.steps ? { steps: flags.steps } : {}) };
+    onnx.resolve(rows, sampling);
     const toStdout = isStdout(flags.out);
     if (toStdout) env.useStdoutForData();
     else await ensureParentDir(flags.out);
     if (side.special) noteSpecialOutput(env, flags.out);
-    const batches = onnx.sample(rows, {
-      seed: flags.seed,
-      ...(flags.steps ? { steps: flags.steps } : {}),
-      progress,
-    });
+    const batches = onnx.sample(rows, { ...sampling, progress });
     const metadata = metadataOf(onnx.sidecar.columns);
     const dialect = dialectFor(flags.out);
     if (toStdout) await writeStdout(csvByteChunks(batches, metadata, { dialect }));
@@ -66,6 +89,7 @@ export async function sampleOnnxFile(env: CliEnv, model: string, flags: OnnxFlag
     runtime: onnx.runtime,
     seed: flags.seed,
     steps: flags.steps ?? null,
+    options: { ...options.load, ...options.sample },
     rows,
     seconds: Math.round(Date.now() - started) / 1000,
   };

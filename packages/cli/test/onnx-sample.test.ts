@@ -63,5 +63,28 @@ describe('synthkit sample model.onnx --encoder', () => {
     const noEncoder = synthkit(['sample', join(dir, 'model.onnx'), '--out', join(dir, 'c.csv')]);
     expect(noEncoder.code).toBe(1);
     expect(noEncoder.stderr).toMatch(/--encoder/);
+
+    // Sampling options through -O: recorded in the manifest; unknown keys and bad numbers refused.
+    const base = ['sample', join(dir, 'model.onnx'), '--encoder', join(dir, 'encoder.json'), '--rows', '50'];
+    const float = synthkit([
+      ...base,
+      '-O',
+      'precision=float32',
+      '-O',
+      'eta=0.5',
+      '--out',
+      join(dir, 'f.csv'),
+    ]);
+    expect(float.code).toBe(0);
+    const manifest = JSON.parse(readFileSync(join(dir, 'f.manifest.json'), 'utf8'));
+    expect(manifest.options).toEqual({ precision: 'float32', eta: 0.5 });
+    expect(manifest.runtime).not.toMatch(/int8/);
+    const unknown = synthkit([...base, '-O', 'nope=1', '--out', join(dir, 'g.csv')]);
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toMatch(
+      /\[BAD_OPTION\] An ONNX model has no sampling option "nope"\. Options for \.onnx models: device/,
+    );
+    const notNumber = synthkit([...base, '-O', 'sessions=two', '--out', join(dir, 'h.csv')]);
+    expect(notNumber.stderr).toMatch(/\[BAD_OPTION\] -O sessions must be a number/);
   });
 });

@@ -2,7 +2,7 @@ import { loadSynthesizerFile } from '@synthkit/core/node';
 import type { Command } from 'commander';
 import { UsageError } from '../failure.js';
 import { sampleOnnxFile } from '../onnx-sample.js';
-import { positiveInt } from '../options.js';
+import { collect, positiveInt } from '../options.js';
 import { preparePaths } from '../paths.js';
 import { checkTableOutFormat, jsonOutput, type SampleFlags, sampleToFile, sideFiles } from '../pipeline.js';
 import { resolveGenerator } from '../registry.js';
@@ -23,18 +23,32 @@ export const sampleCommand: CliCommand = {
     )
       .option('--encoder <file>', 'encoder sidecar JSON of an ONNX diffusion model')
       .option(
+        '-O, --option <key=value>',
+        'an ONNX model sampling option (repeatable): device, threads, sessions, precision, eta, batchSize, label',
+        collect,
+      )
+      .option(
         '--steps <n>',
         'sampling steps of an ONNX diffusion model (fewer = faster); a saved ddpm model keeps the steps it was fitted with',
         positiveInt('steps', 1),
       )
       .action(
-        async (model: string, opts: SampleFlags & { encoder?: string; steps?: number }, cmd: Command) => {
+        async (
+          model: string,
+          opts: SampleFlags & { encoder?: string; steps?: number; option?: string[] },
+          cmd: Command,
+        ) => {
           const env = envOf(cmd);
           const onnx = model.toLowerCase().endsWith('.onnx');
           if (!onnx && opts.encoder !== undefined)
             throw new UsageError(
               `--encoder is for .onnx models; ${model} is a saved synthkit model`,
               'Drop --encoder: a model from `synthkit fit` carries its own encoding',
+            );
+          if (!onnx && (opts.option?.length ?? 0) > 0)
+            throw new UsageError(
+              `-O applies to .onnx models only; the options of ${model} were fixed when it was fitted`,
+              'Fit again with the options you want: synthkit fit data.csv -g NAME -O key=value --out model.synthkit',
             );
           // No public API takes sampling steps at sample time: a fitted ddpm keeps its own.
           if (!onnx && opts.steps !== undefined)
