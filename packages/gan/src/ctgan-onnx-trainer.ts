@@ -1,4 +1,4 @@
-import type { OrtModule, ParamSpec, TrainSession } from '@synthkit/neural';
+import { concatFloat32, type OrtModule, type ParamSpec, type TrainSession } from '@synthkit/neural';
 import type { CtganLosses, CtganNetwork } from './ctgan-network.js';
 import type { StepInputs } from './ctgan-step-inputs.js';
 import { buildCtganTrainGraph } from './ctgan-train-graph.js';
@@ -66,7 +66,7 @@ export class CtganOnnxTrainer {
     });
     const masks = (name: string, parts: readonly (readonly Float32Array[])[]) => {
       shape.discriminatorDim.forEach((h, i) => {
-        feeds[`${name}_${i}`] = { data: concatArrays(parts.map((p) => p[i]!)), dims: [parts.length * G, h] };
+        feeds[`${name}_${i}`] = { data: concatFloat32(parts.map((p) => p[i]!)), dims: [parts.length * G, h] };
       });
     };
     inputs.critic.forEach((c, s) => {
@@ -116,17 +116,6 @@ export class CtganOnnxTrainer {
   release(): Promise<void> {
     return this.session.release();
   }
-}
-
-function concatArrays(parts: readonly Float32Array[]): Float32Array {
-  if (parts.length === 1) return parts[0]!;
-  const out = new Float32Array(parts.reduce((n, p) => n + p.length, 0));
-  let o = 0;
-  for (const p of parts) {
-    out.set(p, o);
-    o += p.length;
-  }
-  return out;
 }
 
 /** Puts a checkpoint into the session's state tensors. */

@@ -33,6 +33,7 @@ export { type AdamGraphOptions, type ParamState, TrainGraph, TrainSession } from
 export { batchNormEval, batchNormTrain, columnMean, dense, dropout, leakyRelu } from './ops/layers.js';
 export { activateSpans, paddingMask, spanLogSoftmax } from './ops/span-activation.js';
 export { Adam, type AdamOptions } from './optim/adam.js';
+export { concatFloat32 } from './params/concat-float32.js';
 export { ParamSet, type ParamSpec } from './params/param-set.js';
 export { RunningStats } from './params/running-stats.js';
 export { neuralOptions } from './plugin/common-options.js';

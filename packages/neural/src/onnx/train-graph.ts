@@ -1,4 +1,5 @@
 import type * as Ort from 'onnxruntime-node';
+import { concatFloat32 } from '../params/concat-float32.js';
 import type { ParamSpec } from '../params/param-set.js';
 import { GraphBuilder, ONNX_FLOAT } from './graph-builder.js';
 import { createSession, type OrtModule } from './ort-runtime.js';
@@ -317,14 +318,7 @@ export class TrainSession {
 
   /** The weights or a moment of a paramState as one flat array in spec order. */
   getParams(prefix: string, part: '' | '.m' | '.v', specs: readonly ParamSpec[]): Float32Array {
-    const parts = specs.map((s) => this.state[`${prefix}${part}.${s.name}`]!.data as Float32Array);
-    const out = new Float32Array(parts.reduce((n, p) => n + p.length, 0));
-    let o = 0;
-    for (const p of parts) {
-      out.set(p, o);
-      o += p.length;
-    }
-    return out;
+    return concatFloat32(specs.map((s) => this.state[`${prefix}${part}.${s.name}`]!.data as Float32Array));
   }
 
   /** The current values of a state vector (a copy). */

@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
+import { concatFloat32 } from '../params/concat-float32.js';
 import type { ParamSet } from '../params/param-set.js';
 
 export interface AdamOptions {
@@ -53,7 +54,7 @@ export class Adam {
   }
 
   state(): { step: number; m: Float32Array; v: Float32Array } {
-    return { step: this.step, m: flatten(this.m, this.params.size), v: flatten(this.v, this.params.size) };
+    return { step: this.step, m: flatten(this.m), v: flatten(this.v) };
   }
 
   load(state: { step: number; m: Float32Array; v: Float32Array }): void {
@@ -74,12 +75,6 @@ export class Adam {
   }
 }
 
-function flatten(vars: readonly tf.Variable[], size: number): Float32Array {
-  const out = new Float32Array(size);
-  let o = 0;
-  for (const v of vars) {
-    out.set(v.dataSync() as Float32Array, o);
-    o += v.size;
-  }
-  return out;
+function flatten(vars: readonly tf.Variable[]): Float32Array {
+  return concatFloat32(vars.map((v) => v.dataSync() as Float32Array));
 }

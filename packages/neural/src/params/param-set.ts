@@ -1,6 +1,7 @@
 import type { Rng } from '@synthkit/core';
 import { SynthkitError } from '@synthkit/core';
 import * as tf from '@tensorflow/tfjs';
+import { concatFloat32 } from './concat-float32.js';
 
 export interface ParamSpec {
   readonly name: string;
@@ -47,13 +48,7 @@ export class ParamSet {
 
   /** All values, in spec order, as one array. */
   read(): Float32Array {
-    const out = new Float32Array(this.size);
-    let o = 0;
-    this.variables.forEach((v, i) => {
-      out.set(v.dataSync() as Float32Array, o);
-      o += this.sizes[i]!;
-    });
-    return out;
+    return concatFloat32(this.variables.map((v) => v.dataSync() as Float32Array));
   }
 
   write(values: Float32Array, what = 'parameters'): void {

@@ -1,5 +1,6 @@
 import { SynthkitError } from '@synthkit/core';
 import * as tf from '@tensorflow/tfjs';
+import { concatFloat32 } from './concat-float32.js';
 
 /**
  * Running means and variances of batch-norm layers (PyTorch's convention: momentum 0.1, unbiased
@@ -31,13 +32,7 @@ export class RunningStats {
 
   /** Means then variances of every layer, as one array. */
   read(): Float32Array {
-    const out = new Float32Array(2 * this.widths.reduce((a, b) => a + b, 0));
-    let o = 0;
-    for (const v of [...this.means, ...this.variances]) {
-      out.set(v.dataSync() as Float32Array, o);
-      o += v.size;
-    }
-    return out;
+    return concatFloat32([...this.means, ...this.variances].map((v) => v.dataSync() as Float32Array));
   }
 
   write(values: Float32Array): void {
