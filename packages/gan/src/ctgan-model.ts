@@ -36,7 +36,7 @@ import {
   tf,
 } from '@synthkit/neural';
 import { CtganNetwork, type CtganShape, conditionTargets, type SamplingPrecision } from './ctgan-network.js';
-import { type CtganCheckpoint, CtganOnnxTrainer } from './ctgan-onnx-trainer.js';
+import { CtganOnnxTrainer } from './ctgan-onnx-trainer.js';
 import { drawStepInputs, type StepSource } from './ctgan-step-inputs.js';
 import type { CtganOptions } from './options.js';
 
@@ -112,51 +112,28 @@ export class CtganModel implements FittedModel {
       engine.name === 'onnx'
         ? await CtganOnnxTrainer.open(engine.ort, net, batch, discriminatorSteps, lambda)
         : undefined;
-    try {
-      model.trained = await runTraining<CtganCheckpoint>(
-        {
-          epochs: options.epochs,
-          startEpoch: model.trained.epochs,
-          stepsPerEpoch,
-          ctx,
-          label: `ctgan on ${engine.description}`,
-          step: (epoch, s) => {
-            // A stream per epoch: resuming at epoch k draws what an uninterrupted run would have drawn.
-            if (s === 0) epochRng = ctx.rng.fork(`epoch-${epoch}`);
-            const inputs = drawStepInputs(source, batch, discriminatorSteps, epochRng);
-            return onnx ? onnx.step(inputs) : net.step(inputs, lambda);
-          },
-          checkpoint: () =>
-            onnx?.checkpoint() ?? {
-              g: net.generator.read(),
-              bn: net.stats.read(),
-              d: net.discriminator.read(),
-              ag: net.adamG.state(),
-              ad: net.adamD.state(),
-            },
-          restore: (c) => {
-            if (onnx) onnx.restore(c);
-            else {
-              net.generator.write(c.g);
-              net.stats.write(c.bn);
-              net.discriminator.write(c.d);
-              net.adamG.load(c.ag);
-              net.adamD.load(c.ad);
-            }
-          },
+    model.trained = await runTraining(
+      {
+        epochs: options.epochs,
+        startEpoch: model.trained.epochs,
+        stepsPerEpoch,
+        ctx,
+        label: `ctgan on ${engine.description}`,
+        step: (epoch, s) => {
+          // A stream per epoch: resuming at epoch k draws what an uninterrupted run would have drawn.
+          if (s === 0) epochRng = ctx.rng.fork(`epoch-${epoch}`);
+          const inputs = drawStepInputs(source, batch, discriminatorSteps, epochRng);
+          return onnx ? onnx.step(inputs) : net.step(inputs, lambda);
         },
-        model.trained,
-        engine.description,
-        (epochs) => {
-          onnx?.sync();
-          model.trained = { ...model.trained, epochs };
-          return model.save();
-        },
-      );
-      onnx?.sync();
-    } finally {
-      await onnx?.release();
-    }
+      },
+      onnx ?? net,
+      model.trained,
+      engine.description,
+      (epochs) => {
+        model.trained = { ...model.trained, epochs };
+        return model.save();
+      },
+    );
     return model;
   }
 

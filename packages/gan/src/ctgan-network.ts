@@ -36,6 +36,17 @@ export function conditionTargets(
   return targets;
 }
 
+type Optimiser = { step: number; m: Float32Array; v: Float32Array };
+
+/** Weights, Adam states and running statistics, the same for both engines (flat, in spec order). */
+export interface CtganCheckpoint {
+  readonly g: Float32Array;
+  readonly bn: Float32Array;
+  readonly d: Float32Array;
+  readonly ag: Optimiser;
+  readonly ad: Optimiser;
+}
+
 // A type alias (not an interface) so it is assignable to trainLoop's Record<string, number>.
 export type CtganLosses = { lossG: number; lossD: number; penalty: number; conditionLoss: number };
 
@@ -292,6 +303,24 @@ export class CtganNetwork {
       return value;
     });
     return { lossG, lossD, penalty, conditionLoss };
+  }
+
+  checkpoint(): CtganCheckpoint {
+    return {
+      g: this.generator.read(),
+      bn: this.stats.read(),
+      d: this.discriminator.read(),
+      ag: this.adamG.state(),
+      ad: this.adamD.state(),
+    };
+  }
+
+  restore(c: CtganCheckpoint): void {
+    this.generator.write(c.g);
+    this.stats.write(c.bn);
+    this.discriminator.write(c.d);
+    this.adamG.load(c.ag);
+    this.adamD.load(c.ad);
   }
 
   dispose(): void {

@@ -1,18 +1,7 @@
 import { concatFloat32, type OrtModule, type ParamSpec, type TrainSession } from '@synthkit/neural';
-import type { CtganLosses, CtganNetwork } from './ctgan-network.js';
+import type { CtganCheckpoint, CtganLosses, CtganNetwork } from './ctgan-network.js';
 import type { StepInputs } from './ctgan-step-inputs.js';
 import { buildCtganTrainGraph } from './ctgan-train-graph.js';
-
-type Optimiser = { step: number; m: Float32Array; v: Float32Array };
-
-/** Weights, Adam states and running statistics, the same for both engines (flat, in spec order). */
-export interface CtganCheckpoint {
-  readonly g: Float32Array;
-  readonly bn: Float32Array;
-  readonly d: Float32Array;
-  readonly ag: Optimiser;
-  readonly ad: Optimiser;
-}
 
 type Feed = { data: Float32Array; dims: readonly number[] };
 
@@ -105,12 +94,7 @@ export class CtganOnnxTrainer {
 
   /** Writes the session's weights, Adam states and running statistics into the network. */
   sync(): void {
-    const c = this.checkpoint();
-    this.net.generator.write(c.g);
-    this.net.stats.write(c.bn);
-    this.net.discriminator.write(c.d);
-    this.net.adamG.load(c.ag);
-    this.net.adamD.load(c.ad);
+    this.net.restore(this.checkpoint());
   }
 
   release(): Promise<void> {

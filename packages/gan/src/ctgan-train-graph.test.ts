@@ -63,38 +63,24 @@ function network(view: ViewTable, s: CtganShape) {
   return { net, source };
 }
 
-function state(net: CtganNetwork) {
-  return {
-    g: net.generator.read(),
-    d: net.discriminator.read(),
-    bn: net.stats.read(),
-    ag: net.adamG.state(),
-    ad: net.adamD.state(),
-  };
-}
-
 /** `steps` iterations from the same weights and random inputs: tfjs (cpu backend) against onnxruntime. */
 async function compareSteps(view: ViewTable, steps: number, s = shape, criticSteps = 1) {
   await selectBackend('cpu');
   const ort = (await loadOrt())!;
   const { net, source } = network(view, s);
-  const initial = state(net);
+  const initial = net.checkpoint();
   const inputs = Array.from({ length: steps }, (_, k) =>
     drawStepInputs(source, BATCH, criticSteps, new Rng(100 + k)),
   );
   const tfjsLosses: CtganLosses[] = inputs.map((i) => net.step(i, LAMBDA));
-  const tfjs = state(net);
-  net.generator.write(initial.g);
-  net.discriminator.write(initial.d);
-  net.stats.write(initial.bn);
-  net.adamG.load(initial.ag);
-  net.adamD.load(initial.ad);
+  const tfjs = net.checkpoint();
+  net.restore(initial);
   const trainer = await CtganOnnxTrainer.open(ort, net, BATCH, criticSteps, LAMBDA);
   const onnxLosses: CtganLosses[] = [];
   for (const i of inputs) onnxLosses.push(await trainer.step(i));
   trainer.sync();
   await trainer.release();
-  const onnx = state(net);
+  const onnx = net.checkpoint();
   net.dispose();
   return { tfjs, onnx, tfjsLosses, onnxLosses, initial };
 }

@@ -56,7 +56,7 @@ export {
   type TrainedInfo,
 } from './state/model-header.js';
 export { loadOptimizer, loadWeights, requireFloat32, saveOptimizer, saveWeights } from './state/weights.js';
-export { runTraining } from './train/run-training.js';
+export { runTraining, type TrainingState } from './train/run-training.js';
 export {
   TrainingDivergedError,
   type TrainLoopOptions,

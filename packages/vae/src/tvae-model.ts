@@ -33,7 +33,7 @@ import {
 } from '@synthkit/neural';
 import type { TvaeOptions } from './options.js';
 import { TvaeNetwork, type TvaeShape } from './tvae-network.js';
-import { type TvaeCheckpoint, TvaeOnnxTrainer } from './tvae-onnx-trainer.js';
+import { TvaeOnnxTrainer } from './tvae-onnx-trainer.js';
 
 const FORMAT = 'synthkit-tvae';
 const VERSION = 1;
@@ -98,55 +98,42 @@ export class TvaeModel implements FittedModel {
     let perm: Int32Array = new Int32Array(0);
     let epochRng = ctx.rng;
     const onnx = engine.name === 'onnx' ? await TvaeOnnxTrainer.open(engine.ort, net) : undefined;
-    try {
-      model.trained = await runTraining<TvaeCheckpoint>(
-        {
-          epochs: options.epochs,
-          startEpoch: model.trained.epochs,
-          stepsPerEpoch,
-          ctx,
-          label: `tvae on ${engine.description}`,
-          step: (epoch, s) => {
-            if (s === 0) {
-              epochRng = ctx.rng.fork(`epoch-${epoch}`);
-              perm = epochRng.permutation(nTrain);
-            }
-            const lo = s * batch;
-            const n = Math.min(batch, nTrain - lo);
-            for (let i = 0; i < n; i++)
-              rows.set(data.subarray(perm[lo + i]! * D, (perm[lo + i]! + 1) * D), i * D);
-            const x = rows.subarray(0, n * D);
-            return onnx ? onnx.step(x, n, epochRng) : net.step(x, n, epochRng);
-          },
-          validate:
-            nHold > 0
-              ? () => {
-                  onnx?.sync();
-                  return net.evaluate(held, nHold, ctx.rng.fork('validation'));
-                }
-              : undefined,
-          patience: options.earlyStoppingPatience,
-          checkpoint: () => onnx?.checkpoint() ?? { w: net.params.read(), a: net.adam.state() },
-          restore: (c) => {
-            if (onnx) onnx.restore(c);
-            else {
-              net.params.write(c.w);
-              net.adam.load(c.a);
-            }
-          },
+    model.trained = await runTraining(
+      {
+        epochs: options.epochs,
+        startEpoch: model.trained.epochs,
+        stepsPerEpoch,
+        ctx,
+        label: `tvae on ${engine.description}`,
+        step: (epoch, s) => {
+          if (s === 0) {
+            epochRng = ctx.rng.fork(`epoch-${epoch}`);
+            perm = epochRng.permutation(nTrain);
+          }
+          const lo = s * batch;
+          const n = Math.min(batch, nTrain - lo);
+          for (let i = 0; i < n; i++)
+            rows.set(data.subarray(perm[lo + i]! * D, (perm[lo + i]! + 1) * D), i * D);
+          const x = rows.subarray(0, n * D);
+          return onnx ? onnx.step(x, n, epochRng) : net.step(x, n, epochRng);
         },
-        model.trained,
-        engine.description,
-        (epochs) => {
-          onnx?.sync();
-          model.trained = { ...model.trained, epochs };
-          return model.save();
-        },
-      );
-      onnx?.sync();
-    } finally {
-      await onnx?.release();
-    }
+        validate:
+          nHold > 0
+            ? () => {
+                onnx?.sync();
+                return net.evaluate(held, nHold, ctx.rng.fork('validation'));
+              }
+            : undefined,
+        patience: options.earlyStoppingPatience,
+      },
+      onnx ?? net,
+      model.trained,
+      engine.description,
+      (epochs) => {
+        model.trained = { ...model.trained, epochs };
+        return model.save();
+      },
+    );
     return model;
   }
 

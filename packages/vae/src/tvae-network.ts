@@ -16,6 +16,12 @@ import {
   tf,
 } from '@synthkit/neural';
 
+/** Weights and optimiser state at an epoch boundary, the same for both engines. */
+export interface TvaeCheckpoint {
+  readonly w: Float32Array;
+  readonly a: { step: number; m: Float32Array; v: Float32Array };
+}
+
 export interface TvaeShape {
   readonly embeddingDim: number;
   readonly compressDims: readonly number[];
@@ -198,6 +204,15 @@ export class TvaeNetwork {
   /** σ of each tanh column. */
   sigmas(): Float32Array {
     return (this.params.views().sigma!.dataSync() as Float32Array).slice(0, this.layout.tanhCount);
+  }
+
+  checkpoint(): TvaeCheckpoint {
+    return { w: this.params.read(), a: this.adam.state() };
+  }
+
+  restore(c: TvaeCheckpoint): void {
+    this.params.write(c.w);
+    this.adam.load(c.a);
   }
 
   dispose(): void {

@@ -1,13 +1,7 @@
 import type { Rng } from '@synthkit/core';
 import { fillNormalQuantized, type OrtModule, type TrainSession } from '@synthkit/neural';
-import type { TvaeNetwork } from './tvae-network.js';
+import type { TvaeCheckpoint, TvaeNetwork } from './tvae-network.js';
 import { tvaeTrainSession } from './tvae-train-graph.js';
-
-/** Weights and optimiser state at an epoch boundary, the same for both engines. */
-export interface TvaeCheckpoint {
-  readonly w: Float32Array;
-  readonly a: { step: number; m: Float32Array; v: Float32Array };
-}
 
 // A type alias (not an interface) so it is assignable to trainLoop's Record<string, number>.
 export type TvaeLosses = { loss: number; reconstruction: number; kl: number };
@@ -66,9 +60,7 @@ export class TvaeOnnxTrainer {
 
   /** Writes the session's weights and Adam state into the network. */
   sync(): void {
-    const c = this.checkpoint();
-    this.net.params.write(c.w);
-    this.net.adam.load(c.a);
+    this.net.restore(this.checkpoint());
   }
 
   release(): Promise<void> {
