@@ -22,7 +22,7 @@ const bytes = trained.save();
 const load = async (precision: 'int8' | 'float32') => {
   const synth = await Synthesizer.load(bytes, { plugins: plugins() });
   // The sampling precision is not part of the trained state; set it before the first sample.
-  (synth as unknown as { fitted: { model: CtganModel } }).fitted.model.precision = precision;
+  (synth.fittedModel as CtganModel).precision = precision;
   return synth;
 };
 const variants = { int8: await load('int8'), float32: await load('float32') };
