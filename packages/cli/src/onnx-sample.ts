@@ -1,5 +1,5 @@
 import type { Metadata } from '@synthkit/core';
-import { csvByteChunks, SynthkitError } from '@synthkit/core';
+import { csvByteChunks, parseOptions, SynthkitError } from '@synthkit/core';
 import { writeCsvFile, writeFileAtomic } from '@synthkit/core/node';
 import type { CliEnv } from './env.js';
 import { generatorOptions } from './options.js';
@@ -20,29 +20,6 @@ interface OnnxFlags extends SampleFlags {
   option?: string[];
 }
 
-/** `-O` keys for a bare ONNX model: how to run it (load) and how to sample (per call). */
-const LOAD_KEYS = { device: 'string', threads: 'number', sessions: 'number', precision: 'string' } as const;
-const SAMPLE_KEYS = { eta: 'number', batchSize: 'number', label: 'string' } as const;
-
-function onnxOptions(pairs: readonly string[] = []) {
-  const load: Record<string, string | number> = {};
-  const sample: Record<string, string | number> = {};
-  for (const [key, raw] of Object.entries(generatorOptions(pairs))) {
-    const kind = LOAD_KEYS[key as keyof typeof LOAD_KEYS] ?? SAMPLE_KEYS[key as keyof typeof SAMPLE_KEYS];
-    if (!kind)
-      throw new SynthkitError('BAD_OPTION', `An ONNX model has no sampling option "${key}"`, {
-        hint: `Options for .onnx models: ${[...Object.keys(LOAD_KEYS), ...Object.keys(SAMPLE_KEYS)].join(', ')} (see @synthkit/diffusion README)`,
-      });
-    const value = kind === 'number' ? Number(raw) : raw;
-    if (kind === 'number' && (raw === '' || !Number.isFinite(value)))
-      throw new SynthkitError('BAD_OPTION', `-O ${key} must be a number, got "${raw}"`, {
-        hint: `For example -O ${key}=${key === 'eta' ? '1' : '2'}`,
-      });
-    (key in LOAD_KEYS ? load : sample)[key] = value;
-  }
-  return { load, sample };
-}
-
 /**
  * `synthkit sample model.onnx --encoder encoder.json`: a diffusion denoiser trained anywhere
  * (PyTorch included) that follows @synthkit/diffusion's contract, sampled with onnxruntime.
@@ -60,8 +37,17 @@ export async function sampleOnnxFile(env: CliEnv, model: string, flags: OnnxFlag
         hint: 'Fit a model with `synthkit fit --generator ddpm` to sample with conditions',
       },
     );
-  const options = onnxOptions(flags.option);
-  const { OnnxTabularModel } = await import('@synthkit/diffusion');
+  const { OnnxTabularModel, onnxRuntimeOptions, onnxSamplingOptions } = await import('@synthkit/diffusion');
+  // -O: how the model runs (load) and how it samples (per call), checked against the library's schema.
+  const given = generatorOptions(flags.option);
+  const parsed = parseOptions({ ...onnxRuntimeOptions, ...onnxSamplingOptions }, given, 'ONNX model');
+  const { device, threads, sessions, precision, eta, batchSize, label } = parsed;
+  const options = {
+    load: { device, threads, sessions, precision },
+    sample: { eta, batchSize, ...(label ? { label } : {}) },
+    /** What the user set, as parsed, for the manifest. */
+    set: Object.fromEntries(Object.keys(given).map((k) => [k, parsed[k as keyof typeof parsed]])),
+  };
   const rows = flags.rows ?? 1000;
   const side = await sideFiles(flags.out, undefined, false);
   const onnx = await OnnxTabularModel.load(model, flags.encoder, options.load);
@@ -89,7 +75,7 @@ export async function sampleOnnxFile(env: CliEnv, model: string, flags: OnnxFlag
     runtime: onnx.runtime,
     seed: flags.seed,
     steps: flags.steps ?? null,
-    options: { ...options.load, ...options.sample },
+    options: options.set,
     rows,
     seconds: Math.round(Date.now() - started) / 1000,
   };

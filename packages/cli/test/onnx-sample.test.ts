@@ -82,9 +82,11 @@ describe('synthkit sample model.onnx --encoder', () => {
     const unknown = synthkit([...base, '-O', 'nope=1', '--out', join(dir, 'g.csv')]);
     expect(unknown.code).toBe(1);
     expect(unknown.stderr).toMatch(
-      /\[BAD_OPTION\] An ONNX model has no sampling option "nope"\. Options for \.onnx models: device/,
+      /\[BAD_OPTION\] ONNX model has no option "nope"\. Known options: device, threads, sessions, precision, eta, batchSize, label/,
     );
     const notNumber = synthkit([...base, '-O', 'sessions=two', '--out', join(dir, 'h.csv')]);
-    expect(notNumber.stderr).toMatch(/\[BAD_OPTION\] -O sessions must be a number/);
+    expect(notNumber.stderr).toMatch(
+      /\[BAD_OPTION\] ONNX model option "sessions" must be a finite number, got "two"/,
+    );
   });
 });

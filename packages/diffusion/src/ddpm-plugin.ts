@@ -12,13 +12,13 @@ import {
   type ViewTable,
 } from '@synthkit/core';
 import { BACKEND_NAMES, requireTrainingRows } from '@synthkit/neural';
-import { OnnxTabularModel, PRECISIONS } from './byo/onnx-tabular-model.js';
+import { onnxRuntimeOptions, onnxSamplingOptions } from './byo/onnx-model-options.js';
+import { OnnxTabularModel } from './byo/onnx-tabular-model.js';
 import type { DenoiserArchitecture } from './denoiser/architecture.js';
 import { denoiserToOnnx } from './denoiser/onnx-denoiser.js';
 import { decodeBatch } from './encoder/decode.js';
 import { encodeView, fitSidecar } from './encoder/fit-sidecar.js';
 import { type DiffusionSidecar, parseSidecar, sidecarLayout } from './encoder/sidecar.js';
-import { DEVICES } from './onnx/runtime.js';
 import { scheduleFromSpec } from './schedule/noise-schedule.js';
 import { trainDenoiser } from './training/train-denoiser.js';
 
@@ -70,45 +70,14 @@ export const ddpmOptions = defineOptions({
     min: 0,
     description: 'sampling steps (≤ T; fewer strides the schedule, DDIM-style); 0 = T',
   },
-  eta: {
-    type: 'number',
-    default: 1,
-    min: 0,
-    max: 1,
-    description: 'sampling noise of the numerical part: 1 = DDPM, 0 = deterministic DDIM',
-  },
+  eta: onnxSamplingOptions.eta,
   target: {
     type: 'string',
     default: '',
     description: 'categorical column to condition on (TabDDPM y); empty = unconditional',
   },
   backend: { type: 'enum', values: BACKEND_NAMES, default: 'auto', description: 'tfjs backend for training' },
-  device: {
-    type: 'enum',
-    values: DEVICES,
-    default: 'auto',
-    description: 'onnxruntime for sampling: auto (node, CUDA if installed), cpu, cuda, web',
-  },
-  threads: {
-    type: 'integer',
-    default: 0,
-    min: 0,
-    max: 64,
-    description: 'onnxruntime intra-op threads per sampling session; 0 = the cores split over the sessions',
-  },
-  sessions: {
-    type: 'integer',
-    default: 0,
-    min: 0,
-    max: 64,
-    description: 'onnxruntime sessions taking turns on the batches; 0 = one (the fastest on a quiet machine)',
-  },
-  precision: {
-    type: 'enum',
-    values: PRECISIONS,
-    default: 'int8',
-    description: 'sampling arithmetic of the dense layers: int8 (quantised per column) or float32',
-  },
+  ...onnxRuntimeOptions,
   sampleBatchSize: {
     type: 'integer',
     default: 4096,

@@ -1,3 +1,4 @@
+export { onnxRuntimeOptions, onnxSamplingOptions } from './byo/onnx-model-options.js';
 export {
   type OnnxLoadOptions,
   type OnnxSampleOptions,
