@@ -22,7 +22,6 @@ import {
   NetworkLayout,
   readModelHeader,
   requireFloat32,
-  requireMoreEpochs,
   requireResumable,
   requireTrainingRows,
   runTraining,
@@ -79,8 +78,7 @@ export class CtganModel implements FittedModel {
     let model: CtganModel;
     if (resumeFrom) {
       model = await CtganModel.load(resumeFrom, options);
-      requireResumable(model.resumable, 'ctgan');
-      requireMoreEpochs(model.trained.epochs, options.epochs, 'ctgan');
+      requireResumable({ resumable: model.resumable, epochs: model.trained.epochs }, options.epochs, 'ctgan');
     } else {
       const encoder = TabularEncoder.fit(view, { maxModes: options.maxModes });
       model = CtganModel.create(

@@ -50,7 +50,6 @@ export { concatViews, conditionFilter, takeRows } from './sampling/view-rows.js'
 export {
   modelHeader,
   readModelHeader,
-  requireMoreEpochs,
   requireResumable,
   requireTrainingRows,
   type TrainedInfo,

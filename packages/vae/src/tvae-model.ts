@@ -18,7 +18,6 @@ import {
   modelHeader,
   NetworkLayout,
   readModelHeader,
-  requireMoreEpochs,
   requireResumable,
   requireTrainingRows,
   runTraining,
@@ -78,8 +77,7 @@ export class TvaeModel implements FittedModel {
     let model: TvaeModel;
     if (resumeFrom) {
       model = await TvaeModel.load(resumeFrom, options);
-      requireResumable(model.resumable, 'tvae');
-      requireMoreEpochs(model.trained.epochs, options.epochs, 'tvae');
+      requireResumable({ resumable: model.resumable, epochs: model.trained.epochs }, options.epochs, 'tvae');
     } else {
       const encoder = TabularEncoder.fit(view, { maxModes: options.maxModes });
       model = TvaeModel.create(encoder, options, ctx.rng, engine.description, options.resumable);

@@ -66,22 +66,26 @@ export function requireTrainingRows(view: ViewTable, generator: string): void {
     );
 }
 
-/** BAD_ARTIFACT for resuming from a state saved without its training state. */
-export function requireResumable(resumable: boolean, generator: string): void {
-  if (!resumable)
+/**
+ * Checks a loaded model can be resumed to `epochs` in total: BAD_ARTIFACT when it was saved
+ * without its training state, BAD_OPTION when that many epochs are already done (nothing to train).
+ */
+export function requireResumable(
+  saved: { readonly resumable: boolean; readonly epochs: number },
+  epochs: number,
+  generator: string,
+): void {
+  if (!saved.resumable)
     throw new SynthkitError('BAD_ARTIFACT', `This ${generator} model was saved without its training state`, {
       hint: 'Train with the option resumable=true to be able to resume',
     });
-}
-
-/** BAD_OPTION when resuming would train nothing: `epochs` is the total, and that many are done. */
-export function requireMoreEpochs(done: number, requested: number, generator: string): void {
-  if (requested > done) return;
-  throw new SynthkitError(
-    'BAD_OPTION',
-    `This ${generator} model has already trained ${done} epochs; resuming to epochs ${requested} would train none`,
-    {
-      hint: `epochs is the total to reach: give more than ${done} (e.g. ${done + Math.max(1, Math.round(done / 2))})`,
-    },
-  );
+  const done = saved.epochs;
+  if (epochs <= done)
+    throw new SynthkitError(
+      'BAD_OPTION',
+      `This ${generator} model has already trained ${done} epochs; resuming to epochs ${epochs} would train none`,
+      {
+        hint: `epochs is the total to reach: give more than ${done} (e.g. ${done + Math.max(1, Math.round(done / 2))})`,
+      },
+    );
 }
