@@ -32,8 +32,8 @@ export function buildCtganTrainGraph(
   const t = new TrainGraph();
   const gState = t.paramState('g', net.generator.specs);
   let dState = t.paramState('d', net.discriminator.specs);
-  let bn = t.stateInput('bn', 2 * shape.generatorDim.reduce((a, b) => a + b, 0));
   const gen = new GeneratorGraph(t, net, B, gState.w);
+  let bn = t.stateInput('bn', gen.bnSize);
   const critic = new CriticGraph(t, shape.discriminatorDim, G, PIN, net.adamD.options.weightDecay ?? 0);
   const scalar = (name: string) => t.input(name, []);
   const masks = (prefix: string, rows: number) =>
@@ -103,7 +103,7 @@ export function buildCtganTrainGraph(
     true,
     gen.decayed(),
   );
-  t.stateOutput('bn', pass.bn, 2 * shape.generatorDim.reduce((a, b) => a + b, 0));
+  t.stateOutput('bn', pass.bn, gen.bnSize);
   const one = (x: string) => t.reshape(x, [1]);
   t.output('losses', t.concat([one(lossG), one(lossD), one(penalty), one(conditionLoss)], 0), [4]);
   return t;

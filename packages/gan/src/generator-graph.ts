@@ -35,7 +35,8 @@ export class GeneratorGraph {
   private readonly D: number;
   private readonly hidden: readonly number[];
   private readonly mask: string;
-  private readonly bnSize: number;
+  /** Length of the running statistics (means then variances of every block). */
+  readonly bnSize: number;
 
   constructor(
     private readonly t: TrainGraph,
