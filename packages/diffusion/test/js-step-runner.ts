@@ -1,12 +1,12 @@
 import { Rng } from '@synthkit/core';
-import { gaussianReverseStep } from '../src/diffusion/gaussian.js';
-import { multinomialReverseStep } from '../src/diffusion/multinomial.js';
 import { type DiffusionSidecar, type SidecarLayout, sidecarLayout } from '../src/encoder/sidecar.js';
 import { OnnxDenoiser } from '../src/onnx/onnx-denoiser-session.js';
 import { denoiseBatches, type RawBatch, rawBatch } from '../src/sampling/denoise-batches.js';
 import { type StepInputs, type StepRunner, StepSession } from '../src/sampling/step-session.js';
 import { type NoiseSchedule, scheduleFromSpec } from '../src/schedule/noise-schedule.js';
 import { QUANTILE_Z_BOUND } from '../src/transform/quantile-normal.js';
+import { gaussianReverseStep } from './reference/gaussian-step.js';
+import { multinomialReverseStep } from './reference/multinomial-step.js';
 
 /**
  * The sampling step as it ran before the step graph: the denoiser alone in onnxruntime, then the

