@@ -45,40 +45,30 @@ export class GraphBuilder {
 
   /** A float32 constant stored as raw little-endian bytes. */
   floatTensor(name: string, data: Float32Array, dims: readonly number[]): string {
-    this.initializers.push(
-      onnx.TensorProto.create({
-        name,
-        dataType: ONNX_FLOAT,
-        dims: [...dims],
-        rawData: littleEndianBytes(data),
-      }),
-    );
-    return name;
+    return this.initializer(name, ONNX_FLOAT, dims, littleEndianBytes(data));
   }
 
-  /** An int8 constant (quantised weights). */
+  /** An int8 constant (quantised weights); single bytes have no byte order. */
   int8Tensor(name: string, data: Int8Array, dims: readonly number[]): string {
-    this.initializers.push(
-      onnx.TensorProto.create({
-        name,
-        dataType: ONNX_INT8,
-        dims: [...dims],
-        rawData: new Uint8Array(data.buffer, data.byteOffset, data.byteLength).slice(),
-      }),
+    return this.initializer(
+      name,
+      ONNX_INT8,
+      dims,
+      new Uint8Array(data.buffer, data.byteOffset, data.byteLength).slice(),
     );
-    return name;
   }
 
   int64Tensor(name: string, data: readonly number[], dims: readonly number[]): string {
-    const big = BigInt64Array.from(data, (v) => BigInt(v));
-    this.initializers.push(
-      onnx.TensorProto.create({
-        name,
-        dataType: ONNX_INT64,
-        dims: [...dims],
-        rawData: littleEndianBytes(big),
-      }),
+    return this.initializer(
+      name,
+      ONNX_INT64,
+      dims,
+      littleEndianBytes(BigInt64Array.from(data, (v) => BigInt(v))),
     );
+  }
+
+  private initializer(name: string, dataType: number, dims: readonly number[], rawData: Uint8Array): string {
+    this.initializers.push(onnx.TensorProto.create({ name, dataType, dims: [...dims], rawData }));
     return name;
   }
 
